@@ -1,0 +1,5 @@
+/** The public face of `saobp`: re-exports only. */
+export { initBackend, nativeBinding, BACKEND_NAMES, type BackendName } from './backend.js';
+export { registerWasmKernels } from './wasm-kernels.js';
+export { activePreset, PRESET_NAMES, type PresetName } from './preset.js';
+export { versions } from './versions.js';
