@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { activePreset } from 'saobp';
 import { REPO_ROOT, jupyterPython } from './jupyter.js';
 
-function parseArgs(argv: string[]): { dir: string; out: string | null; names: string[]; timeout: string } {
+function parseArgs(argv: string[]): { dir: string; out: string; names: string[]; timeout: string } {
   let dir = join(REPO_ROOT, 'notebooks');
   let out: string | null = null;
   let timeout = process.env.SAOBP_CELL_TIMEOUT ?? '3600';
