@@ -3,3 +3,8 @@ export { initBackend, nativeBinding, BACKEND_NAMES, type BackendName } from './b
 export { registerWasmKernels } from './wasm-kernels.js';
 export { activePreset, PRESET_NAMES, type PresetName } from './preset.js';
 export { versions } from './versions.js';
+export {
+  saobpRefine, SAOBP_VARIANTS, type SaobpVariant, type SaobpOptions, type SaobpResult, type Coefficient,
+  maskedSoftmax, causalMask, windowMask, paddingMask, causalPaddingMask,
+  twoHopTarget, mixtureRefine, mixtureApply, productLogits, productRefine,
+} from './saobp/index.js';
