@@ -61,7 +61,7 @@ function standIn(seed: number) {
     });
   const evaluate = () => {
     const w = params[0].variable.dataSync();
-    return [{ layer: null, head: null, metric: 'w_sum', value: w.reduce((a, v) => a + v, 0) }];
+    return [{ layer: null, head: null, metric: 'w_sum', value: Array.from(w).reduce((a, v) => a + v, 0) }];
   };
   return { params, rng, batch, loss, evaluate, dispose: () => params.forEach((p) => p.variable.dispose()) };
 }
