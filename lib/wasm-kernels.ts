@@ -4,11 +4,19 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, TensorInfo, UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
+import { fastBatchMatMulConfig } from './wasm-matmul.js';
 
-/** The slice of the wasm backend's class that these kernels use. */
-interface WasmHeapBackend {
+/** The slice of the wasm backend's class that these kernels use (tfjs-backend-wasm 4.22 internals). */
+export interface WasmHeapBackend {
   makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): tf.TypedArray;
+  disposeData(dataId: object): boolean;
+  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number } };
+  dataIdNextNumber: number;
+  wasm: {
+    cwrap(name: string, ret: null, args: string[]): (...args: unknown[]) => void;
+    tfjs: { registerTensor(id: number, size: number, memoryOffset: number): void; disposeData(id: number): void };
+  };
 }
 
 /**
@@ -48,9 +56,21 @@ const unsortedSegmentSum: KernelConfig = {
 
 const WASM_KERNELS: KernelConfig[] = [unsortedSegmentSum];
 
-/** Registers the missing kernels once; kernels the backend already has are left alone. */
+let registered = false;
+
+/**
+ * Registers the missing kernels and replaces the stock BatchMatMul by the fast one
+ * (lib/wasm-matmul.ts); idempotent.
+ */
 export function registerWasmKernels(): void {
+  if (registered) return;
+  registered = true;
   for (const kernel of WASM_KERNELS) {
     if (tf.getKernel(kernel.kernelName, 'wasm') === undefined) tf.registerKernel(kernel);
+  }
+  const stock = tf.getKernel(tf.BatchMatMul, 'wasm');
+  if (stock !== undefined) {
+    tf.unregisterKernel(tf.BatchMatMul, 'wasm');
+    tf.registerKernel(fastBatchMatMulConfig(stock));
   }
 }
