@@ -8,3 +8,8 @@ export {
   maskedSoftmax, causalMask, windowMask, paddingMask, causalPaddingMask,
   twoHopTarget, mixtureRefine, mixtureApply, productLogits, productRefine,
 } from './saobp/index.js';
+export {
+  attentionEntropy, normalizedEntropy, allowedKeys, top1Mass, effectiveSupport, attentionDistance, SPARSITY_THRESHOLD,
+  globalTokenDependency, latentGlobalTokenDependency, uniformAttention, uniformLatentGTD,
+  summarizeAttention, type MetricRow, type AttentionSummaryInput,
+} from './metrics/index.js';

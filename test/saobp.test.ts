@@ -24,7 +24,7 @@ function fullMask(mask: tf.Tensor, shape: number[]): Matrix[] {
 }
 
 const B = 2, H = 3, T = 6;
-const SHAPE = [B, H, T, T];
+const SHAPE: [number, number, number, number] = [B, H, T, T];
 const masks = (): Record<string, tf.Tensor> => {
   const window = tf.tidy(() => tf.mul(windowMask(T, 1), tf.reshape(tf.tensor1d([1, 1, 0, 1, 1, 1]), [T, 1])));
   return {
