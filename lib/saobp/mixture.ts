@@ -34,7 +34,8 @@ export function mixtureRefine(attention: tf.Tensor, lambda: Coefficient, mask?: 
 /**
  * The cheap value form A~ V = (1 - lambda) A V + lambda A (A V): O(T^2 d), no T^3 product.
  * Equal to mixtureRefine(A) @ V only where A @ A respects the mask with rows summing to 1
- * (causal and key-padding masks), not for windows.
+ * (causal and key-padding masks), not for windows. Only shapes and a numeric lambda are
+ * checked: reading a lambda tensor back would stall the training step this serves.
  * attention [..., T, T], values [..., T, d], lambda number or [..., 1, 1] -> [..., T, d]
  */
 export function mixtureApply(attention: tf.Tensor, values: tf.Tensor, lambda: Coefficient): tf.Tensor {
