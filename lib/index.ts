@@ -13,3 +13,4 @@ export {
   globalTokenDependency, latentGlobalTokenDependency, uniformAttention, uniformLatentGTD,
   summarizeAttention, type MetricRow, type AttentionSummaryInput,
 } from './metrics/index.js';
+export * from './data/index.js';
