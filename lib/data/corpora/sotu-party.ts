@@ -13,7 +13,7 @@ export interface SotuPartyOptions {
 
 /**
  * SOTU passages labelled by the speaker's party: Democratic (0) vs Republican
- * (1), the two parties with addresses from 1837 to 2021 (182 addresses);
+ * (1), the two parties with addresses from 1829 to 2021 (182 addresses);
  * earlier parties are too few to learn. Split by *president*, not only by
  * address: with an address split, a model could score by recognizing a
  * president's pet topics in other addresses. Within each party, presidents
