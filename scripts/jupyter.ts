@@ -3,6 +3,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath } from '../lib/viz/chromium.js';
+
+/** Kept here too because setup and the notebook runner import it from this module. */
+export { chromiumPath };
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** This project's tslab, so that the kernel runs the TypeScript and packages pinned here. */
@@ -33,16 +37,6 @@ export function tslabKernelBinary(): string | null {
   if (out === null) return null;
   const specs = JSON.parse(out).kernelspecs as Record<string, { spec: { argv: string[] } }>;
   return specs[KERNEL_NAME]?.spec.argv[0] ?? null;
-}
-
-export function chromiumPath(): string | null {
-  const fromEnv = process.env.SAOBP_CHROMIUM;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (existsSync(p)) return p;
-  }
-  const which = tryRun('sh', ['-c', 'command -v chromium || command -v chromium-browser']);
-  return which?.trim() || null;
 }
 
 /** What is missing for the notebooks and figures; empty when everything is in place. */
