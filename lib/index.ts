@@ -14,3 +14,18 @@ export {
   summarizeAttention, type MetricRow, type AttentionSummaryInput,
 } from './metrics/index.js';
 export * from './data/index.js';
+export {
+  AdamW, makeSchedule, clipByGlobalNorm, dropoutSeed, mixSeed, Trainer, trackAttention,
+  saveCheckpoint, loadCheckpoint, hasCheckpoint, CheckpointError, CHECKPOINT_FORMAT,
+  progressReporter, silentProgress, formatDuration,
+  type Param, type RunMeta, type Observation, type MetricRow as TidyRow, type StepContext, type StatefulRng,
+  type AdamWConfig, type AdamWState, type Schedule, type ScheduleConfig, type DecayShape, type CheckpointData,
+  type ProgressSink, type ProgressUpdate, type ProgressOptions, type TrainerOptions, type TrainResult, type TrackingOptions,
+} from './train/index.js';
+export {
+  TASK_NAMES, METHOD_NAMES, SIZE_NAMES, runId, validateRunConfig, ConfigError, presetRuns, parseFilter, parseShard, shardRuns,
+  RUN_FORMAT, presetDir, readPresetDir, runFilePath, checkpointDir, mergeResults, rowsTable, finalRows, seedSummary, layerMeans,
+  gitInfo, planSweep, runSweep, executeRun, TASKS,
+  type TaskName, type MethodName, type SizeName, type RunConfig, type Shard, type RunFile, type GitInfo,
+  type TaskSetup, type TaskFactory, type TaskRegistry, type SweepOptions, type SweepPlan,
+} from './experiments/index.js';

@@ -33,8 +33,10 @@ export interface RunConfig {
   dropout: number;
   /** Evaluate (held-out loss, attention tracking on the probe batch) every this many updates. */
   evalEvery: number;
-  /** Sequences in the fixed probe batch and in the held-out evaluation batch. */
+  /** Sequences in the fixed probe batch on which attention is tracked. */
   probeSize: number;
+  /** Held-out sequences (the same for every run of a task) for loss and accuracy / perplexity. */
+  evalSize: number;
   checkpointEvery: number;
 }
 
@@ -64,7 +66,7 @@ export function validateRunConfig(c: RunConfig): RunConfig {
   checkName('task', c.task, TASK_NAMES);
   checkName('size', c.size, SIZE_NAMES);
   checkName('method', c.method, METHOD_NAMES);
-  const positiveInts = ['steps', 'batchSize', 'seqLen', 'evalEvery', 'probeSize', 'checkpointEvery'] as const;
+  const positiveInts = ['steps', 'batchSize', 'seqLen', 'evalEvery', 'probeSize', 'evalSize', 'checkpointEvery'] as const;
   for (const key of positiveInts) {
     if (!Number.isInteger(c[key]) || c[key] < 1) throw new ConfigError(`run ${runId(c)}: ${key} must be a positive integer, got ${c[key]}`);
   }

@@ -9,3 +9,4 @@ export { rowsTable, finalRows, seedSummary, layerMeans } from './aggregate.js';
 export { gitInfo, type GitInfo } from './provenance.js';
 export type { TaskSetup, TaskFactory, TaskRegistry } from './task.js';
 export { planSweep, runSweep, executeRun, type SweepOptions, type SweepPlan } from './runner.js';
+export { TASKS } from './tasks/index.js';

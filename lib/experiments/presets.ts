@@ -15,7 +15,7 @@
  */
 import { ConfigError, PRESET_NAMES, checkName, runId, validateRunConfig, type MethodName, type PresetName, type RunConfig, type SizeName, type TaskName } from './config.js';
 
-const COMMON = { decay: 'cosine', weightDecay: 0.1, clipNorm: 1, dropout: 0.1, probeSize: 8 } as const;
+const COMMON = { decay: 'cosine', weightDecay: 0.1, clipNorm: 1, dropout: 0.1, probeSize: 8, evalSize: 128 } as const;
 
 const LR: Record<SizeName, number> = { tiny: 3e-3, mini: 2e-3, small: 1e-3, medium: 1e-3 };
 
@@ -50,7 +50,7 @@ function smoke(): RunConfig[] {
     sizes: ['tiny'],
     methods: ['baseline', 'saobp-mixture', 'saobp-product'],
     seeds: [0],
-    settings: { ...COMMON, dropout: 0, probeSize: 4, steps: 8, batchSize: 4, seqLen: 16, warmup: 2, evalEvery: 4, checkpointEvery: 4 },
+    settings: { ...COMMON, dropout: 0, probeSize: 4, evalSize: 8, steps: 8, batchSize: 4, seqLen: 16, warmup: 2, evalEvery: 4, checkpointEvery: 4 },
   });
 }
 

@@ -107,7 +107,10 @@ export function readCheckpointConfig(dir: string, id: string): RunConfig | null 
 
 export function writeRunFile(dir: string, run: RunFile): void {
   if (run.id !== runId(run.config)) throw new Error(`run file id '${run.id}' does not match its config`);
-  writeFileAtomic(runFilePath(dir, run.id), `${JSON.stringify(run, null, 1)}\n`);
+  // One row per line: readable diffs of committed results at a fraction of indented JSON's size.
+  const { rows, ...header } = run;
+  const head = JSON.stringify(header, null, 1).replace(/\n}$/, '');
+  writeFileAtomic(runFilePath(dir, run.id), `${head},\n "rows": [\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n ]\n}\n`);
 }
 
 /** A finished run no longer needs its checkpoint; removing it keeps committed results small. */

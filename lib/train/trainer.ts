@@ -86,7 +86,14 @@ export class Trainer<B> {
     const { value, grads } = tf.variableGrads(() => loss(data, context), variables);
     const named: Record<string, tf.Tensor> = {};
     // variableGrads keys gradients by variable name; the model's names are the ones checkpoints use.
-    for (const p of params) named[p.name] = grads[p.variable.name];
+    for (const p of params) {
+      const g = grads[p.variable.name];
+      if (g == null) {
+        tf.dispose([value, grads]);
+        throw new Error(`Trainer: parameter '${p.name}' gets no gradient from the loss; leave it out of params`);
+      }
+      named[p.name] = g;
+    }
     const clipped = clipByGlobalNorm(named, this.clipNorm);
     const lossValue = value.dataSync()[0];
     const lr = schedule(step);
