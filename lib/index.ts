@@ -29,3 +29,4 @@ export {
   type TaskName, type MethodName, type SizeName, type RunConfig, type Shard, type RunFile, type GitInfo,
   type TaskSetup, type TaskFactory, type TaskRegistry, type SweepOptions, type SweepPlan,
 } from './experiments/index.js';
+export * from './viz/index.js';

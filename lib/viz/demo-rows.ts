@@ -48,6 +48,7 @@ export function demoRows(): VizRow[] {
                 obs(METRIC.entropyNorm, h);
                 obs(METRIC.entropy, h * Math.log(64));
                 obs(METRIC.latentGtd, task === 'spam-cls' ? latent - 0.3 : latent);
+                obs(METRIC.latentGtdUniform, task === 'spam-cls' ? 0 : 0.355);
                 if (method === 'saobp-mixture') {
                   const lambda = 0.1 + 0.3 * progress * depth + noise(0.05);
                   obs(METRIC.lambda, lambda);
@@ -62,9 +63,9 @@ export function demoRows(): VizRow[] {
             }
           }
           if (task === 'pointer-chase') {
-            for (let hops = 1; hops <= 4; hops++) {
-              const value = 0.3 + (saobp ? 0.06 : 0.03) * hops + noise(0.02);
-              rows.push({ ...meta, step: 1000, layer: 0, head: null, metric: METRIC.latentGtd, value, hops });
+            for (let hops = 1; hops <= 3; hops++) {
+              const value = 0.95 - (saobp ? 0.1 : 0.18) * (hops - 1) + noise(0.03);
+              rows.push({ ...meta, step: 1000, layer: null, head: null, metric: `${METRIC.accuracy}_hops${hops}`, value });
             }
           }
         }

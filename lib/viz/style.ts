@@ -17,7 +17,7 @@ export function methodColor(method: string): string {
 }
 
 export const METHOD_ORDER = ['baseline', 'saobp-mixture', 'saobp-product'];
-export const SIZE_ORDER = ['tiny', 'mini', 'small', 'base'];
+export const SIZE_ORDER = ['tiny', 'mini', 'small', 'medium'];
 
 const METHOD_LABEL: Record<string, string> = {
   baseline: 'baseline',

@@ -25,6 +25,16 @@ export function lastStep(rows: readonly VizRow[]): VizRow[] {
 }
 
 /**
+ * The tracker writes per-layer metrics per head and as a layer mean (head null,
+ * weighted by valid rows). Layer figures read the layer mean where it exists, so
+ * that the two are never averaged together; per-head rows stand in otherwise.
+ */
+export function layerLevel(rows: readonly VizRow[]): VizRow[] {
+  const withMean = new Set(rows.filter((r) => r.layer !== null && r.head === null).map((r) => `${r.run}|${r.metric}|${r.layer}`));
+  return rows.filter((r) => r.layer !== null && (r.head === null || !withMean.has(`${r.run}|${r.metric}|${r.layer}`)));
+}
+
+/**
  * One statistic per distinct value of `keys`: first the mean within each run
  * (over the columns not in `keys`, e.g. heads), then mean ± sd over runs' seeds.
  */

@@ -52,7 +52,7 @@ export function coefficientHeatmap(rows: readonly VizRow[], o: CoefficientOption
   });
   layout.coloraxis = {
     colorscale: signed ? DIVERGING : SEQUENTIAL,
-    ...(signed ? { cmid: 0, cmin: -limit, cmax: limit } : { cmin: 0 }),
+    ...(signed ? { cmid: 0, cmin: -limit, cmax: limit } : { cmin: 0, cmax: limit }),
     colorbar: { title: { text: axisTitle(metric), side: 'right' }, thickness: 14 },
   };
   // Heatmaps read best with small indices at the top-left and integer ticks only.

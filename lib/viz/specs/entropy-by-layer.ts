@@ -4,7 +4,7 @@ import { methodLines, oneTask } from '../lines.js';
 import { METRIC, axisTitle, metricInfo } from '../metrics.js';
 import { requireRows, type FigureSpec, type VizRow } from '../rows.js';
 import { SIZE_ORDER, frameLayout, taskLabel } from '../style.js';
-import { lastStep } from '../summary.js';
+import { lastStep, layerLevel } from '../summary.js';
 
 export interface EntropyByLayerOptions {
   /** Default: normalized entropy of the attention applied to the values. */
@@ -15,7 +15,7 @@ export interface EntropyByLayerOptions {
 export function entropyByLayer(rows: readonly VizRow[], o: EntropyByLayerOptions = {}): FigureSpec {
   const figure = 'entropyByLayer';
   const metric = o.metric ?? METRIC.entropyNorm;
-  const mine = lastStep(oneTask(figure, requireRows(figure, rows, [metric]), o.task));
+  const mine = lastStep(layerLevel(oneTask(figure, requireRows(figure, rows, [metric]), o.task)));
   const { data, facets } = methodLines(mine, { facetBy: 'size', x: 'layer', facetOrder: SIZE_ORDER });
   const layout = frameLayout({
     title: `${metricInfo(metric).label} by layer — ${taskLabel(mine[0].task)}`,

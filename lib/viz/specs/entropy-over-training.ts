@@ -4,7 +4,7 @@ import { oneTask } from '../lines.js';
 import { METRIC, axisTitle, metricInfo } from '../metrics.js';
 import { FigureError, distinct, requireRows, type FigureSpec, type VizRow } from '../rows.js';
 import { METHOD_ORDER, SIZE_ORDER, axisIds, frameLayout, layerColor, methodLabel, taskLabel } from '../style.js';
-import { seedStats } from '../summary.js';
+import { layerLevel, seedStats } from '../summary.js';
 import { bandAndLine } from '../traces.js';
 
 export interface EntropyOverTrainingOptions {
@@ -17,7 +17,7 @@ export interface EntropyOverTrainingOptions {
 export function entropyOverTraining(rows: readonly VizRow[], o: EntropyOverTrainingOptions = {}): FigureSpec {
   const figure = 'entropyOverTraining';
   const metric = o.metric ?? METRIC.entropyNorm;
-  const ofTask = oneTask(figure, requireRows(figure, rows, [metric]), o.task).filter((r) => r.layer !== null);
+  const ofTask = layerLevel(oneTask(figure, requireRows(figure, rows, [metric]), o.task));
   const sizes = distinct(ofTask.map((r) => r.size), SIZE_ORDER);
   const size = o.size ?? sizes[sizes.length - 1];
   const mine = ofTask.filter((r) => r.size === size);

@@ -7,14 +7,17 @@ import { methodLines } from '../lines.js';
 import { METRIC, axisTitle, metricInfo } from '../metrics.js';
 import { FigureError, distinct, requireRows, type FigureSpec, type VizRow } from '../rows.js';
 import { SIZE_ORDER, axisIds, frameLayout, taskLabel } from '../style.js';
-import { lastStep } from '../summary.js';
+import { lastStep, layerLevel, seedStats } from '../summary.js';
 
 export interface GtdByLayerOptions {
   /** `latent_gtd` (default: comparable across methods) or `gtd` (SAOBP runs only). */
   metric?: string;
   /** Default: the largest size in the rows. */
   size?: string;
-  /** Uniform-attention value per task (see uniformLatentGtd); drawn dashed. */
+  /**
+   * Uniform-attention value per task, drawn dashed. Default: the tracker's
+   * `latent_gtd_uniform` rows (mean per task); else see uniformLatentGtd.
+   */
   references?: Record<string, number>;
   /** Plot value − reference ("excess over the mask share"); needs a reference for every task. */
   excess?: boolean;
@@ -23,12 +26,12 @@ export interface GtdByLayerOptions {
 export function gtdByLayer(rows: readonly VizRow[], o: GtdByLayerOptions = {}): FigureSpec {
   const figure = 'gtdByLayer';
   const metric = o.metric ?? METRIC.latentGtd;
-  const all = requireRows(figure, rows, [metric]).filter((r) => r.layer !== null);
+  const all = layerLevel(requireRows(figure, rows, [metric]));
   const sizes = distinct(all.map((r) => r.size), SIZE_ORDER);
   const size = o.size ?? sizes[sizes.length - 1];
   const mine = lastStep(all.filter((r) => r.size === size));
   if (mine.length === 0) throw new FigureError(figure, `no per-layer rows of size '${size}'; the rows hold sizes ${sizes.join(', ')}`);
-  const refs = o.references ?? {};
+  const refs = o.references ?? recordedReferences(rows, size);
   const tasks = distinct(mine.map((r) => r.task));
   const missing = tasks.filter((t) => refs[t] === undefined);
   if (o.excess && missing.length > 0) {
@@ -63,4 +66,10 @@ export function gtdByLayer(rows: readonly VizRow[], o: GtdByLayerOptions = {}): 
     yTitle: o.excess ? `${label} − uniform-mask share (TV distance)` : axisTitle(metric),
   });
   return { data, layout };
+}
+
+/** Mean of the recorded uniform-attention latent GTD per task, at the figure's size. */
+function recordedReferences(rows: readonly VizRow[], size: string): Record<string, number> {
+  const uniform = rows.filter((r) => r.metric === METRIC.latentGtdUniform && r.size === size && Number.isFinite(r.value));
+  return Object.fromEntries(seedStats(layerLevel(uniform), ['task']).map((s) => [s.key.task as string, s.mean]));
 }

@@ -2,7 +2,7 @@
 export { entropyByLayer, type EntropyByLayerOptions } from './entropy-by-layer.js';
 export { entropyOverTraining, type EntropyOverTrainingOptions } from './entropy-over-training.js';
 export { gtdByLayer, type GtdByLayerOptions } from './gtd-by-layer.js';
-export { gtdByHops, type GtdByHopsOptions } from './gtd-by-hops.js';
+export { metricByHops, type ByHopsOptions } from './by-hops.js';
 export { coefficientHeatmap, type CoefficientOptions } from './coefficients.js';
 export { variantsSideBySide, type VariantsOptions } from './variants.js';
 export { convergence, type ConvergenceOptions } from './convergence.js';

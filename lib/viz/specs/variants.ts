@@ -4,7 +4,7 @@ import { methodLines } from '../lines.js';
 import { METRIC, axisTitle, metricInfo } from '../metrics.js';
 import { FigureError, requireRows, type FigureSpec, type VizRow } from '../rows.js';
 import { frameLayout, taskLabel } from '../style.js';
-import { lastStep } from '../summary.js';
+import { lastStep, layerLevel } from '../summary.js';
 
 export interface VariantsOptions {
   metrics?: string[];
@@ -15,7 +15,7 @@ export interface VariantsOptions {
 export function variantsSideBySide(rows: readonly VizRow[], o: VariantsOptions = {}): FigureSpec {
   const figure = 'variantsSideBySide';
   const metrics = o.metrics ?? [METRIC.entropyNorm, METRIC.latentGtd];
-  const all = requireRows(figure, rows, metrics).filter((r) => r.layer !== null);
+  const all = layerLevel(requireRows(figure, rows, metrics));
   // Default to the one task and size where both variants ran (the paper preset trains product at one size).
   const both = all.filter((r) => r.method === 'saobp-product');
   const task = o.task ?? both[0]?.task ?? all[0].task;

@@ -1,0 +1,104 @@
+/**
+ * `npm run figures`: every figure of the analyses, regenerated from results files
+ * only (never from memory), as PNG, SVG and interactive HTML in one Chromium session.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  FigureError, METRIC, activePreset, coefficientHeatmap, convergence, costBySeqLen, entropyByLayer, entropyOverTraining,
+  gtdByLayer, metricByHops, variantsSideBySide, withRenderer, writeFigure, type FigureSpec, type VizRow,
+} from 'saobp';
+
+const HELP = `Usage: npm run figures -- [--results DIR] [--out DIR]
+
+Regenerates every figure (PNG, SVG, HTML) from the run files in the results directory.
+  --results DIR   run files (*.json holding { config, rows }); default data/results/<SAOBP_PRESET or quick>
+  --out DIR       where figures go; default figures/
+  --help          this text`;
+
+/**
+ * The one place that knows the results-file layout: every *.json directly in the
+ * directory with `rows` (lib/experiments' RunFile, or any { config, rows }).
+ * Temp files of interrupted writes (dot files) and checkpoints/ are not results.
+ */
+function readResults(dir: string): VizRow[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new Error(`results directory ${dir} not found; run \`npm run experiments -- --preset <name>\` first, or pass --results DIR`);
+  }
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+  if (files.length === 0) throw new Error(`results directory ${dir} holds no *.json run files; pass --results DIR`);
+  return files.flatMap((file) => {
+    let parsed: { rows?: unknown };
+    try {
+      parsed = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    } catch (error) {
+      throw new Error(`${path.join(dir, file)} is not valid JSON (${(error as Error).message}); remove or regenerate it`);
+    }
+    if (!Array.isArray(parsed?.rows)) throw new Error(`${path.join(dir, file)} has no 'rows' array; it is not a run file`);
+    return parsed.rows as VizRow[];
+  });
+}
+
+const tasksOf = (rows: readonly VizRow[]) => [...new Set(rows.map((r) => r.task))].sort();
+
+/** Every figure by file name; a builder throws FigureError when its rows are missing, and that figure is skipped. */
+function figureList(rows: VizRow[]): Array<[string, () => FigureSpec]> {
+  const list: Array<[string, () => FigureSpec]> = [];
+  for (const task of tasksOf(rows)) {
+    list.push(
+      [`entropy-by-layer.${task}`, () => entropyByLayer(rows, { task })],
+      [`entropy-over-training.${task}`, () => entropyOverTraining(rows, { task })],
+      [`convergence.${task}`, () => convergence(rows, { task })],
+      [`lambda.${task}`, () => coefficientHeatmap(rows, { task, metric: METRIC.lambda })],
+      [`gamma.${task}`, () => coefficientHeatmap(rows, { task, metric: METRIC.gamma })],
+    );
+  }
+  const pointer = rows.filter((r) => r.task === 'pointer-chase');
+  list.push(
+    ['latent-gtd-by-layer', () => gtdByLayer(rows)],
+    ['latent-gtd-excess-by-layer', () => gtdByLayer(rows, { excess: true })],
+    ['gtd-by-layer', () => gtdByLayer(rows, { metric: METRIC.gtd, references: {} })],
+    ['accuracy-by-hops', () => metricByHops(pointer, { metric: METRIC.accuracy })],
+    ['latent-gtd-by-hops', () => metricByHops(pointer)],
+    ['variants', () => variantsSideBySide(rows)],
+    ['cost', () => costBySeqLen(rows)],
+  );
+  return list;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { results: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const started = Date.now();
+  const resultsDir = values.results ?? path.join('data', 'results', activePreset());
+  const outDir = values.out ?? 'figures';
+  const rows = readResults(resultsDir);
+  const specs: Array<[string, FigureSpec]> = [];
+  const skipped: string[] = [];
+  for (const [name, build] of figureList(rows)) {
+    try {
+      specs.push([name, build()]);
+    } catch (error) {
+      if (!(error instanceof FigureError)) throw error;
+      skipped.push(`${name} (${error.message})`);
+    }
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  await withRenderer(async (renderer) => {
+    for (const [name, spec] of specs) {
+      await writeFigure(renderer, spec, outDir, name);
+      console.log(`figures: ${path.join(outDir, name)}.{png,svg,html}`);
+    }
+  });
+  for (const line of skipped) console.log(`figures: skipped ${line}`);
+  console.log(`figures: ${specs.length} written, ${skipped.length} skipped, from ${rows.length} rows in ${resultsDir}, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: Error) => {
+  console.error(`figures: ${error.message}`);
+  process.exit(1);
+});
