@@ -50,6 +50,14 @@ function renderer(): Promise<FigureRenderer> {
   return shared;
 }
 
+/** Closes the shared browser now (a script that used show() and wants to exit promptly). */
+export async function closeDisplay(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  const closing = shared;
+  shared = null;
+  await (await closing)?.close();
+}
+
 function titleOf(spec: FigureSpec): string {
   const title = (spec.layout.title as { text?: string } | undefined)?.text;
   return typeof title === 'string' ? title.replace(/<[^>]+>/g, '') : 'figure';

@@ -11,5 +11,5 @@ export {
   FigureRenderer, withRenderer, writeFigure, figureHtml, ensurePlotlyCopy, plotlyBundlePath,
   IMAGE_SIZE, PLOTLY_FILE, type ImageSize, type FigureFormat,
 } from './export.js';
-export { show, mimeBundle, type MimeBundle } from './display.js';
+export { show, mimeBundle, closeDisplay, type MimeBundle } from './display.js';
 export { demoRows } from './demo-rows.js';
