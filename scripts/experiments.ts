@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import * as aq from 'arquero';
 import { initBackend } from '../lib/backend.js';
-import { activePreset } from '../lib/preset.js';
-import { finalRows, mergeResults, planSweep, presetDir, readPresetDir, rowsTable, runId, runSweep } from '../lib/experiments/index.js';
+import { activePreset, PRESET_NAMES, type PresetName } from '../lib/preset.js';
+import { checkName, finalRows, mergeResults, planSweep, presetDir, readPresetDir, rowsTable, runId, runSweep } from '../lib/experiments/index.js';
 import { TASKS } from '../lib/experiments/tasks/index.js';
 
 const HELP = `Usage: npm run experiments -- [options]
@@ -29,9 +29,17 @@ Options:
 
 Runs are named <task>.<size>.<method>.seed<k>. Tasks: moby-lm, spam-cls,
 pointer-chase; sizes: tiny, mini, small; methods: baseline, saobp-mixture,
-saobp-product. Two shards in two processes use two cores:
+saobp-product.
+
+Shards are a fixed partition; any scheduler runs them. Two cores, one machine:
   npm run experiments -- --preset paper --shard 1/2 --resume &
-  npm run experiments -- --preset paper --shard 2/2 --resume
+  npm run experiments -- --preset paper --shard 2/2 --resume; wait
+GNU parallel:
+  parallel npm run experiments -- --preset paper --resume --shard {}/4 ::: 1 2 3 4
+Slurm array (one shard per task; --resume makes requeued tasks continue):
+  sbatch --array=1-8 --wrap 'npm run experiments -- --preset paper --resume --shard $SLURM_ARRAY_TASK_ID/8'
+Shards writing to different --out directories are joined with --merge:
+  npm run experiments -- --preset paper --merge out-1,out-2 --out data/results
 `;
 
 function fail(message: string): never {
@@ -66,12 +74,17 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const preset = args.preset ?? activePreset('quick');
+  let preset: PresetName;
+  try {
+    preset = checkName('preset', args.preset ?? activePreset('quick'), PRESET_NAMES);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const out = args.out!;
 
   if (args.merge !== undefined) {
-    const ids = mergeResults(args.merge.split(',').filter(Boolean), out, preset as never);
-    console.log(`merged ${ids.length} runs into ${presetDir(out, preset as never)}`);
+    const ids = mergeResults(args.merge.split(',').filter(Boolean), out, preset);
+    console.log(`merged ${ids.length} runs into ${presetDir(out, preset)}`);
     return;
   }
 
@@ -96,8 +109,8 @@ async function main(): Promise<void> {
 }
 
 /** Final held-out metrics of the selected runs, one line each. */
-function summarize(dir: string, preset: string, ids: string[]): void {
-  const runs = [...readPresetDir(dir, preset as never).values()].filter((r) => ids.includes(r.id));
+function summarize(dir: string, preset: PresetName, ids: string[]): void {
+  const runs = [...readPresetDir(dir, preset).values()].filter((r) => ids.includes(r.id));
   const finals = finalRows(rowsTable(runs))
     .filter((d: any) => d.layer === null && (d.metric === 'eval_loss' || d.metric === 'eval_accuracy' || d.metric === 'eval_perplexity'))
     .groupby('run')

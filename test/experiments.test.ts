@@ -74,6 +74,14 @@ test('shards are a deterministic partition', () => {
   const runs = presetRuns('paper');
   const parts = [1, 2, 3].map((k) => shardRuns(runs, { index: k, count: 3 }).map(runId));
   assert.deepEqual(parts.flat().sort(), runs.map(runId).sort());
+  // Two shards split every task, size and method about evenly (plain round-robin would not).
+  for (const k of [1, 2]) {
+    const part = shardRuns(runs, { index: k, count: 2 });
+    for (const method of ['baseline', 'saobp-mixture', 'saobp-product']) {
+      const share = part.filter((r) => r.method === method).length / runs.filter((r) => r.method === method).length;
+      assert.ok(Math.abs(share - 0.5) < 0.1, `shard ${k}/2 holds ${share} of ${method}`);
+    }
+  }
   assert.deepEqual(parseShard('2/3'), { index: 2, count: 3 });
   for (const bad of ['0/2', '3/2', '1/0', 'a/b', '1-2', '1/2/3', '']) {
     assert.throws(() => parseShard(bad), /malformed --shard/, bad);

@@ -22,10 +22,17 @@ export function parseShard(text: string): Shard {
 }
 
 /**
- * Round-robin over the run list as the preset orders it: preset lists interleave
- * sizes and methods, so every shard gets a similar mix of cheap and costly runs.
+ * A snake over the run list as the preset orders it: runs 0..n-1 go to shards
+ * 1..n, runs n..2n-1 to shards n..1, and so on. Plain round-robin would send every
+ * baseline to shard 1 of 2 (methods alternate in the list); the snake keeps each
+ * shard's mix of tasks, sizes and methods, and so its cost, close to the others'.
  */
+export function shardOf(position: number, count: number): number {
+  const offset = position % count;
+  return Math.floor(position / count) % 2 === 0 ? offset + 1 : count - offset;
+}
+
 export function shardRuns<T>(runs: readonly T[], shard: Shard | null): T[] {
   if (shard === null) return [...runs];
-  return runs.filter((_, i) => i % shard.count === shard.index - 1);
+  return runs.filter((_, i) => shardOf(i, shard.count) === shard.index);
 }
