@@ -5,14 +5,14 @@
  * | preset | runs                                                              | steps | batch x len | lr (tiny/mini/small) | warmup, decay | eval every |
  * |--------|-------------------------------------------------------------------|-------|-------------|----------------------|---------------|------------|
  * | smoke  | 3 tasks x tiny x {baseline, mixture, product} x seed 0            | 8     | 4 x 16      | 3e-3                 | 2, cosine     | 4          |
- * | quick  | {moby-lm, pointer-chase} x mini x {baseline, mixture} x seeds 0-1 | 300   | 16 x 64     | 2e-3                 | 30, cosine    | 50         |
+ * | quick  | {moby-lm, spam-cls} x mini x {baseline, mixture} x seeds 0-1      | 300   | 16 x 64     | 2e-3                 | 30, cosine    | 50         |
  * | paper  | 3 tasks x {tiny, mini, small} x {baseline, mixture} x seeds 0-2   | 400   | 16 x 64     | 3e-3 / 2e-3 / 1e-3   | 40, cosine    | 50         |
  * |        | + 3 tasks x mini x product x seeds 0-2                            |       |             |                      |               |            |
  *
  * Cost, measured on this 2-core machine while other work shared it (wasm backend,
  * ms per update at 16 x 64): moby-lm 500 / 800 / 2500 (tiny / mini / small),
  * spam-cls 300 / 750 / 1600, pointer-chase 60 / 250 / 900; SAOBP within about
- * +-25% of the baseline. So quick is ~25 core-minutes, paper ~6 core-hours (two
+ * +-25% of the baseline. So quick is ~35 core-minutes, paper ~6 core-hours (two
  * shards: ~3 hours). Budgets are small, far from convergence for the larger
  * sizes: the presets compare methods at equal budgets, and report what they measure.
  *
@@ -65,7 +65,8 @@ function smoke(): RunConfig[] {
 
 function quick(): RunConfig[] {
   return expand('quick', {
-    tasks: ['moby-lm', 'pointer-chase'],
+    // pointer-chase stays near chance within this budget (measured: 10% accuracy after 300 steps at mini), so quick compares on the two tasks that learn.
+    tasks: ['moby-lm', 'spam-cls'],
     sizes: ['mini'],
     methods: ['baseline', 'saobp-mixture'],
     seeds: [0, 1],
