@@ -30,7 +30,10 @@ function entropyRows(): VizRow[] {
   return rows;
 }
 
-const lines = (spec: FigureSpec) => spec.data.filter((t: Trace) => t.fill === undefined && t.type === 'scatter');
+/** Mean lines in legend order (drawing order puts the baseline last, on top). */
+const lines = (spec: FigureSpec) =>
+  spec.data.filter((t: Trace) => t.fill === undefined && t.type === 'scatter' && t.legendgroup !== 'reference')
+    .sort((a: Trace, b: Trace) => (a.legendrank ?? 0) - (b.legendrank ?? 0));
 const bands = (spec: FigureSpec) => spec.data.filter((t: Trace) => t.fill === 'toself');
 const annotationText = (spec: FigureSpec) => (spec.layout.annotations as Trace[]).map((a) => a.text as string).join('\n');
 
@@ -56,7 +59,7 @@ describe('entropyByLayer', () => {
     const base = lines(spec)[0] as Trace;
     assert.deepEqual(base.x, [0, 1]);
     assert.ok(Math.abs(base.y[0] - 0.7) < 1e-12 && Math.abs(base.y[1] - 0.35) < 1e-12);
-    const band = bands(spec)[0] as Trace;
+    const band = bands(spec).find((t: Trace) => t.legendgroup === 'baseline') as Trace;
     // Upper edge left to right, then the lower edge right to left.
     const expected = [0.9, 0.45, 0.25, 0.5];
     band.y.forEach((y: number, i: number) => assert.ok(Math.abs(y - expected[i]) < 1e-12, `band[${i}] = ${y}, want ${expected[i]}`));
@@ -89,7 +92,8 @@ describe('the other specs on demo rows', () => {
 
   it('gtdByLayer: dashed uniform reference from the recorded rows, and the excess over it', () => {
     const spec = gtdByLayer(rows);
-    const refs = spec.data.filter((t: Trace) => t.line?.dash === 'dash') as Trace[];
+    const refs = spec.data.filter((t: Trace) => t.legendgroup === 'reference') as Trace[];
+    assert.ok(refs.every((t) => t.line.dash === 'dash'));
     assert.equal(refs.length, 3);
     assert.ok(Math.abs(refs[0].y[0] - 0.355) < 1e-9);
     assertFramed(spec, /TV distance/);

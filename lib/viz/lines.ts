@@ -3,7 +3,7 @@
  * column on the horizontal axis, one line per method with its seed band.
  */
 import { distinct, FigureError, type VizRow } from './rows.js';
-import { METHOD_ORDER, axisIds, methodColor, methodLabel } from './style.js';
+import { METHOD_ORDER, axisIds, methodColor, methodLabel, methodSymbol } from './style.js';
 import { seedStats } from './summary.js';
 import { bandAndLine } from './traces.js';
 
@@ -31,13 +31,15 @@ export function methodLines(rows: readonly VizRow[], o: MethodLines): Faceted {
   const legendShown = new Set<string>();
   facets.forEach((facet, i) => {
     const axes = axisIds(i);
-    for (const method of methods) {
+    // Baseline last, dotted, on top: a SAOBP run that still equals it (coefficients at init) then shows as both.
+    for (const method of [...methods].reverse()) {
       const mine = stats.filter((s) => s.key[o.facetBy] === facet && s.key.method === method);
       // A method missing from one facet (e.g. product trained at one size only) is simply absent there.
       if (mine.length === 0) continue;
       data.push(
         ...bandAndLine(mine, o.x, {
-          name: methodLabel(method), color: methodColor(method), axes, group: method,
+          name: methodLabel(method), color: methodColor(method), symbol: methodSymbol(method), axes, group: method,
+          legendRank: 100 + methods.indexOf(method), dash: method === 'baseline' ? 'dot' : undefined,
           showLegend: !legendShown.has(method), offset: o.offset?.(facet),
         }),
       );

@@ -7,6 +7,10 @@ export const METHOD_COLOR: Record<string, string> = {
   'saobp-mixture': '#0072b2',
   'saobp-product': '#d55e00',
 };
+/** Marker shapes per method too, so that coinciding lines (e.g. at initialization) stay distinguishable. */
+const METHOD_SYMBOL: Record<string, string> = { baseline: 'circle', 'saobp-mixture': 'square', 'saobp-product': 'diamond' };
+export const methodSymbol = (m: string): string => METHOD_SYMBOL[m] ?? 'triangle-up';
+
 const SPARE_COLORS = ['#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
 
 export function methodColor(method: string): string {
@@ -115,7 +119,7 @@ export function frameLayout(f: Frame): Record<string, unknown> {
   };
   for (let i = 0; i < n; i++) {
     const { xKey, yKey, x, y } = axisIds(i);
-    const axis = { showline: true, linecolor: '#888', gridcolor: '#e6e6e6', zeroline: false, ticks: 'outside' };
+    const axis = { showline: true, linecolor: '#888', gridcolor: '#e6e6e6', zeroline: false, ticks: 'outside', automargin: true };
     layout[xKey] = {
       ...axis, domain: [i * (width + gap), i * (width + gap) + width], anchor: y, title: { text: f.xTitle },
       ...(f.integerX ? { dtick: 1 } : {}),

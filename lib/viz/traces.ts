@@ -11,6 +11,9 @@ export interface LineOptions {
   showLegend: boolean;
   group: string;
   dash?: string;
+  symbol?: string;
+  /** Legend position, independent of drawing order. */
+  legendRank?: number;
   /** Subtracted from every value ("excess over the mask share"). */
   offset?: number;
 }
@@ -38,9 +41,10 @@ export function bandAndLine(stats: readonly SeedStat[], xKey: string, o: LineOpt
   }
   traces.push({
     ...common, type: 'scatter', mode: x.length > 1 ? 'lines+markers' : 'markers', name: o.name, showlegend: o.showLegend,
+    ...(o.legendRank === undefined ? {} : { legendrank: o.legendRank }),
     x, y: mean, customdata: sorted.map((s, i) => [s.sd, seeds[i]]),
     hovertemplate: `${o.name}<br>%{x}: %{y:.4g} ± %{customdata[0]:.2g} (%{customdata[1]} seeds)<extra></extra>`,
-    line: { color: o.color, width: 2, ...(o.dash ? { dash: o.dash } : {}) }, marker: { color: o.color, size: 6 },
+    line: { color: o.color, width: 2, ...(o.dash ? { dash: o.dash } : {}) }, marker: { color: o.color, size: 7, symbol: o.symbol ?? 'circle' },
   });
   return traces;
 }

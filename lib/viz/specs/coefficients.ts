@@ -36,7 +36,7 @@ export function coefficientHeatmap(rows: readonly VizRow[], o: CoefficientOption
     return {
       type: 'heatmap', xaxis: axes.x, yaxis: axes.y, coloraxis: 'coloraxis', name: `size ${size}`,
       x: heads, y: layers, z, xgap: 2, ygap: 2,
-      text: z.map((row) => row.map((v) => (v === null ? '' : v.toFixed(2)))), texttemplate: '%{text}',
+      text: z.map((row) => row.map((v) => (v === null ? '' : Math.abs(v) < 0.1 ? v.toPrecision(2) : v.toFixed(2)))), texttemplate: '%{text}',
       customdata: layers.map((l) => heads.map((h) => [cell(l, h)?.sd ?? 0, cell(l, h)?.n ?? 0])),
       hovertemplate: `layer %{y}, head %{x}: %{z:.3f} ± %{customdata[0]:.3f} (%{customdata[1]} seeds)<extra>size ${size}</extra>`,
     };

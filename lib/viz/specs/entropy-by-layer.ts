@@ -19,7 +19,7 @@ export function entropyByLayer(rows: readonly VizRow[], o: EntropyByLayerOptions
   const { data, facets } = methodLines(mine, { facetBy: 'size', x: 'layer', facetOrder: SIZE_ORDER });
   const layout = frameLayout({
     title: `${metricInfo(metric).label} by layer — ${taskLabel(mine[0].task)}`,
-    caption: caption(mine, `${metricInfo(metric).label} at each run's last step, mean over heads; line = mean over seeds, band = ± 1 sd`),
+    caption: caption(mine, `${metricInfo(metric).label} at each run's last step, layer mean over heads and valid rows; line = mean over seeds, band = ± 1 sd`),
     facets: facets.map((s) => `size ${s}`),
     xTitle: 'layer (index, 0 = first)',
     integerX: true,

@@ -37,7 +37,7 @@ export function entropyOverTraining(rows: readonly VizRow[], o: EntropyOverTrain
   );
   const layout = frameLayout({
     title: `${metricInfo(metric).label} during training, per layer — ${taskLabel(mine[0].task)}, size ${size}`,
-    caption: caption(mine, `${metricInfo(metric).label} on the probe batch at each evaluation, mean over heads; band = ± 1 sd over seeds`),
+    caption: caption(mine, `${metricInfo(metric).label} on the probe batch at each evaluation, layer mean over heads and valid rows; band = ± 1 sd over seeds`),
     facets: methods.map(methodLabel),
     xTitle: 'training step (updates)',
     yTitle: axisTitle(metric),

@@ -25,7 +25,7 @@ export function variantsSideBySide(rows: readonly VizRow[], o: VariantsOptions =
   const { data, facets } = methodLines(mine, { facetBy: 'metric', x: 'layer', facetOrder: metrics });
   const layout = frameLayout({
     title: `Mixture vs product vs baseline — ${taskLabel(task)}, size ${size}`,
-    caption: caption(mine, `per-layer metrics at each run's last step, mean over heads; band = ± 1 sd over seeds`),
+    caption: caption(mine, `per-layer metrics at each run's last step, layer mean over heads and valid rows; band = ± 1 sd over seeds`),
     facets: facets.map((m) => metricInfo(m as string).label),
     xTitle: 'layer (index, 0 = first)',
     integerX: true,
