@@ -11,9 +11,8 @@ export const IGNORE_INDEX = -100;
 function weightedCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => {
     const logp = tf.logSoftmax(logits);
-    const picked = tf.sum(tf.mul(tf.oneHot(labels, logits.shape[1]), logp), -1);
-    const total = tf.neg(tf.sum(tf.mul(picked, weights)));
-    return tf.div(total, tf.maximum(tf.sum(weights), 1)) as tf.Scalar;
+    const nll = tf.neg(tf.sum(tf.mul(tf.oneHot(labels, logits.shape[1]), logp), -1));
+    return tf.div(tf.sum(tf.mul(nll, weights)), tf.maximum(tf.sum(weights), 1)) as tf.Scalar;
   });
 }
 
