@@ -35,7 +35,7 @@ for (const saobp of VARIANTS) {
   test(`${label(saobp)}: a training step (value-and-grad + apply) leaves numTensors unchanged`, () => {
     const model = new Decoder({ ...SMALL, saobp, dropout: 0.1 });
     const ids = randomIds(2, 6, SMALL.vocabSize, 1);
-    const optimizer = tf.train.adam(1e-3);
+    const optimizer: tf.Optimizer = tf.train.adam(1e-3);
     const vars = model.params().map((p) => p.variable);
     const step = (seed: number) => {
       const { value, grads } = tf.variableGrads(() => lmLoss(model.forward({ ids }, { training: true, dropoutSeed: seed }).logits, ids), vars);
@@ -170,6 +170,7 @@ test('bad config values throw one clear error naming the field', () => {
   }
   assert.throws(() => new Encoder({ vocabSize: 11, heads: 2 } as ModelConfig), /model config 'layers': missing: give it or a size preset/);
   assert.throws(() => resolveModelConfig({ ...base, kind: 'seq2seq' } as unknown as ModelConfig), /model config 'kind': unknown value "seq2seq"; valid: encoder, decoder/);
+  assert.throws(() => new Decoder({ ...base, kind: 'encoder' }), /model config 'kind': 'encoder' given to the decoder class/);
 });
 
 test('bad inputs throw before any work', () => {

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { maskedSoftmax, mixtureApply, mixtureRefine, productRefine } from '../saobp/index.js';
-import type { SaobpVariant } from './config.js';
+import type { SaobpVariant } from '../saobp/index.js';
 import { linear } from './linear.js';
 
 /** TransformerLens-style hook names -> tensors, filled only when a forward pass asks for it. */

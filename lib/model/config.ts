@@ -2,6 +2,7 @@
  * Model configuration: size presets (the compact BERT family, scaled for CPU), defaults,
  * and validation that stops on the first bad field with one line naming it.
  */
+import { SAOBP_VARIANTS, type SaobpVariant } from '../saobp/index.js';
 
 /** Presets: the compact BERT family (Turc et al. 2019) at half its width, FF = 4 x width. */
 export const SIZE_PRESETS = {
@@ -16,8 +17,6 @@ export const SIZE_NAMES = Object.keys(SIZE_PRESETS) as SizeName[];
 export const MODEL_KINDS = ['encoder', 'decoder'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
-export const SAOBP_VARIANTS = ['mixture', 'product'] as const;
-export type SaobpVariant = (typeof SAOBP_VARIANTS)[number];
 
 /** SAOBP as an option of the attention module; `layers` defaults to every layer. */
 export interface SaobpOption {
@@ -48,6 +47,9 @@ export interface ModelConfig {
   seed?: number;
   layerNormEps?: number;
 }
+
+/** What the model classes take: the class fixes `kind`, so it may be left out. */
+export type ModelConfigInput = Omit<ModelConfig, 'kind'> & { kind?: ModelKind };
 
 /** Every field filled in and checked. `saobpLayers` lists the layers that refine attention. */
 export interface ResolvedModelConfig {

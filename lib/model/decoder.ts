@@ -1,13 +1,13 @@
 /** A causal language model: token + position embeddings, pre-LN blocks, LM head. */
 import * as tf from '@tensorflow/tfjs-core';
 import { causalMask, causalPaddingMask } from '../saobp/index.js';
-import type { ModelConfig } from './config.js';
+import type { ModelConfigInput } from './config.js';
 import { linear } from './linear.js';
 import { Transformer, type ForwardOptions, type ForwardResult, type ModelInput } from './transformer.js';
 
 export class Decoder extends Transformer {
-  constructor(config: Omit<ModelConfig, 'kind'> & { kind?: 'decoder' }) {
-    super({ ...config, kind: 'decoder' }, 'decoder');
+  constructor(config: ModelConfigInput) {
+    super(config, 'decoder');
   }
 
   protected attentionMask(length: number, padding?: tf.Tensor2D): tf.Tensor {

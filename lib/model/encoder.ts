@@ -4,14 +4,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { paddingMask } from '../saobp/index.js';
-import type { ModelConfig } from './config.js';
+import type { ModelConfigInput } from './config.js';
 import { gelu, layerNorm } from './layers.js';
 import { linear } from './linear.js';
 import { Transformer, type ForwardOptions, type ForwardResult, type ModelInput } from './transformer.js';
 
 export class Encoder extends Transformer {
-  constructor(config: Omit<ModelConfig, 'kind'> & { kind?: 'encoder' }) {
-    super({ ...config, kind: 'encoder' }, 'encoder');
+  constructor(config: ModelConfigInput) {
+    super(config, 'encoder');
   }
 
   protected attentionMask(_length: number, padding?: tf.Tensor2D): tf.Tensor | undefined {

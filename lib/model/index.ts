@@ -8,6 +8,7 @@ export {
   type SizeName,
   type ModelKind,
   type ModelConfig,
+  type ModelConfigInput,
   type ResolvedModelConfig,
   type SaobpOption,
 } from './config.js';

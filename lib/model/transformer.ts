@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AttentionCache } from './attention.js';
 import { transformerBlock } from './block.js';
-import { resolveModelConfig, type ModelConfig, type ResolvedModelConfig } from './config.js';
+import { resolveModelConfig, type ModelConfigInput, type ResolvedModelConfig } from './config.js';
 import { DropoutContext, layerNorm } from './layers.js';
 import { ParamStore, type NamedParam, type NamedWeights } from './params.js';
 import { parameterSpecs } from './specs.js';
@@ -35,7 +35,8 @@ export abstract class Transformer {
   readonly config: ResolvedModelConfig;
   protected readonly store: ParamStore;
 
-  constructor(config: ModelConfig, kind: ResolvedModelConfig['kind']) {
+  /** A config whose `kind` names the other class is an error, not silently overridden. */
+  constructor(config: ModelConfigInput, kind: ResolvedModelConfig['kind']) {
     this.config = resolveModelConfig({ ...config, kind: config.kind ?? kind });
     if (this.config.kind !== kind) {
       throw new Error(`model config 'kind': '${this.config.kind}' given to the ${kind} class`);
