@@ -7,6 +7,25 @@ import * as tf from '@tensorflow/tfjs-core';
  */
 const MASKED_FILL = 1e9;
 
+/** The forward pass as plain ops (masked entries exact zeros, empty rows all zero). */
+function maskedSoftmaxValue(scores: tf.Tensor, m: tf.Tensor): tf.Tensor {
+  const filled = tf.add(tf.mul(scores, m), tf.mul(tf.sub(m, 1), MASKED_FILL));
+  const e = tf.mul(tf.exp(tf.sub(filled, tf.max(filled, -1, true))), m);
+  // Empty rows have z = 0: divide by 1 instead, leaving the row at 0.
+  const empty = tf.cast(tf.equal(tf.sum(m, -1, true), 0), 'float32');
+  return tf.div(e, tf.add(tf.sum(e, -1, true), empty));
+}
+
+/**
+ * dS = A * (dA - sum(dA * A)): the softmax gradient written out. Autodiff of the forward ops
+ * gives the same numbers (masked entries and empty rows have A = 0, so dS = 0 there) but
+ * differentiates through the row max, which is a no-op for softmax and costs tfjs a
+ * broadcasting Equal on [..., T, T] (a third of a training step on wasm).
+ */
+function softmaxBackward(a: tf.Tensor, dy: tf.Tensor): tf.Tensor {
+  return tf.mul(a, tf.sub(dy, tf.sum(tf.mul(dy, a), -1, true)));
+}
+
 /**
  * A = softmax_M(S): exactly 0 on masked entries, an all-zero row where no key is allowed.
  * scores [..., T, T], mask broadcastable to scores (1 = allowed) -> [..., T, T]
@@ -15,13 +34,15 @@ export function maskedSoftmax(scores: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
   if (mask === undefined) return tf.softmax(scores);
   return tf.tidy(() => {
     const m = tf.cast(mask, 'float32');
-    const filled = tf.add(tf.mul(scores, m), tf.mul(tf.sub(m, 1), MASKED_FILL));
-    // Multiplying by m makes masked entries exact zeros and zeroes their gradient too.
-    const e = tf.mul(tf.exp(tf.sub(filled, tf.max(filled, -1, true))), m);
-    const z = tf.sum(e, -1, true);
-    // Empty rows have z = 0: divide by 1 instead, leaving the row at 0. The test reads the
-    // mask, not z, because comparisons have no gradient in tfjs.
-    const empty = tf.cast(tf.equal(tf.sum(m, -1, true), 0), 'float32');
-    return tf.div(e, tf.add(z, empty));
+    const shape = tf.broadcast_util.assertAndGetBroadcastShape(scores.shape, m.shape);
+    const s = shape.length === scores.rank && shape.every((d, i) => d === scores.shape[i]) ? scores : tf.broadcastTo(scores, shape);
+    // The mask is a constant of the closure: only the scores get a gradient.
+    const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [x, save] = args as [tf.Tensor, tf.GradSaveFunc];
+      const a = maskedSoftmaxValue(x, m);
+      save([a]);
+      return { value: a, gradFunc: (dy: tf.Tensor, [saved]: tf.Tensor[]) => softmaxBackward(saved, dy) };
+    });
+    return f(s);
   });
 }
