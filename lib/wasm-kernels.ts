@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, TensorInfo, UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
+import { fastSumConfig, fastTransposeConfig } from './wasm-layout.js';
 import { fastBatchMatMulConfig } from './wasm-matmul.js';
 
 /** The slice of the wasm backend's class that these kernels use (tfjs-backend-wasm 4.22 internals). */
@@ -59,8 +60,9 @@ const WASM_KERNELS: KernelConfig[] = [unsortedSegmentSum];
 let registered = false;
 
 /**
- * Registers the missing kernels and replaces the stock BatchMatMul by the fast one
- * (lib/wasm-matmul.ts); idempotent.
+ * Registers the missing kernels and replaces the stock Sum, Transpose (lib/wasm-layout.ts)
+ * and BatchMatMul (lib/wasm-matmul.ts, which then transposes through the fast Transpose);
+ * idempotent.
  */
 export function registerWasmKernels(): void {
   if (registered) return;
@@ -68,9 +70,15 @@ export function registerWasmKernels(): void {
   for (const kernel of WASM_KERNELS) {
     if (tf.getKernel(kernel.kernelName, 'wasm') === undefined) tf.registerKernel(kernel);
   }
-  const stock = tf.getKernel(tf.BatchMatMul, 'wasm');
-  if (stock !== undefined) {
-    tf.unregisterKernel(tf.BatchMatMul, 'wasm');
-    tf.registerKernel(fastBatchMatMulConfig(stock));
+  const replacements: [string, (stock: KernelConfig) => KernelConfig][] = [
+    [tf.Sum, fastSumConfig],
+    [tf.Transpose, fastTransposeConfig],
+    [tf.BatchMatMul, fastBatchMatMulConfig],
+  ];
+  for (const [name, make] of replacements) {
+    const stock = tf.getKernel(name, 'wasm');
+    if (stock === undefined) continue;
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel(make(stock));
   }
 }
