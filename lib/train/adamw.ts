@@ -39,8 +39,9 @@ export class AdamW {
     for (const p of params) {
       if (names.has(p.name)) throw new Error(`AdamW: duplicate parameter name '${p.name}'`);
       names.add(p.name);
-      this.m.set(p.name, tf.variable(tf.zerosLike(p.variable), false));
-      this.v.set(p.name, tf.variable(tf.zerosLike(p.variable), false));
+      // Inside a tidy the zeros the variables start from are freed; dispose() frees the variables.
+      this.m.set(p.name, tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)));
+      this.v.set(p.name, tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)));
     }
   }
 
