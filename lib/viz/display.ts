@@ -86,11 +86,13 @@ export async function mimeBundle(spec: FigureSpec): Promise<{ data: MimeBundle; 
   return { data, metadata };
 }
 
-/** Displays a figure in a tslab notebook cell; returns the bundle it sent. */
-export async function show(spec: FigureSpec): Promise<MimeBundle> {
+/**
+ * Displays a figure in a tslab notebook cell. Resolves to nothing, so that a cell ending
+ * in `await show(...)` does not also print the bundle as its value (mimeBundle() gives it).
+ */
+export async function show(spec: FigureSpec): Promise<void> {
   const { data, metadata } = await mimeBundle(spec);
   const write = tslabWriter();
   if (write === null) console.log(`show(): not inside a tslab kernel, nothing displayed ("${titleOf(spec)}"); use writeFigure() to save it`);
   else write({ data, metadata, transient: {} }, false);
-  return data;
 }
