@@ -1,7 +1,7 @@
-/** The paired t-test against closed forms (df 1 and 2) and scipy.stats.ttest_rel values. */
+/** The paired t-test against closed forms (df 1 and 2) and scipy.stats.ttest_rel values; compareMethods pairs by seed. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pairedTTest, studentTwoSidedP } from 'saobp';
+import { compareMethods, pairedTTest, studentTwoSidedP, type TidyRow } from 'saobp';
 
 const close = (actual: number | null, expected: number, tol = 1e-9) =>
   assert.ok(actual !== null && Math.abs(actual - expected) < tol, `${actual} vs ${expected}`);
@@ -36,4 +36,21 @@ test('pairedTTest edge cases: one pair, no spread, bad input', () => {
   assert.equal(pairedTTest([1, 2], [2, 3]).p, 0);
   assert.throws(() => pairedTTest([1, 2], [1]), /same seeds/);
   assert.throws(() => pairedTTest([1, NaN], [1, 2]), /finite/);
+});
+
+test('compareMethods pairs runs by seed and refuses an ambiguous selection', () => {
+  const row = (method: string, seed: number, value: number, layer: number | null = null): TidyRow =>
+    ({ run: `t.tiny.${method}.seed${seed}`, task: 't', size: 'tiny', method, seed, step: 10, layer, head: null, metric: 'eval_loss', value });
+  const rows = [
+    row('baseline', 0, 1.0), row('baseline', 1, 1.4), row('baseline', 2, 1.2), row('baseline', 3, 1.5),
+    row('saobp', 3, 1.9), row('saobp', 1, 1.5), row('saobp', 0, 1.2), row('saobp', 2, 1.1), row('other', 0, 9),
+  ];
+  const c = compareMethods(rows, { task: 't', metric: 'eval_loss' }, 'baseline', 'saobp');
+  assert.deepEqual(c.seeds, [0, 1, 2, 3]);
+  close(c.a.mean, 1.275);
+  assert.equal(c.b.n, 4);
+  close(c.test.p, 0.2451938817949475);
+  const unpaired = compareMethods(rows.slice(0, 5), { metric: 'eval_loss' }, 'baseline', 'saobp');
+  assert.deepEqual([unpaired.seeds, unpaired.test.p], [[3], null]);
+  assert.throws(() => compareMethods([...rows, row('saobp', 0, 2, 1)], { metric: 'eval_loss' }, 'baseline', 'saobp'), /several rows/);
 });

@@ -2,6 +2,7 @@
  * The paired t-test across seeds. Runs of two methods with the same seed see the same
  * batches and the same evaluation set, so the per-seed difference is the unit of the test.
  */
+import type { MetricRow } from '../train/types.js';
 
 export interface PairedTest {
   /** Pairs (seeds). */
@@ -80,4 +81,56 @@ export function pairedTTest(a: readonly number[], b: readonly number[]): PairedT
   if (sdDiff === 0) return { n, meanDiff, sdDiff, t: meanDiff === 0 ? 0 : Math.sign(meanDiff) * Infinity, df, p: meanDiff === 0 ? 1 : 0 };
   const t = meanDiff / (sdDiff / Math.sqrt(n));
   return { n, meanDiff, sdDiff, t, df, p: studentTwoSidedP(t, df) };
+}
+
+/** Mean and sample standard deviation of one method's values over its seeds. */
+export interface MethodSummary {
+  method: string;
+  mean: number;
+  /** Sample standard deviation (n − 1); 0 for one seed. */
+  sd: number;
+  n: number;
+}
+
+export interface MethodComparison {
+  a: MethodSummary;
+  b: MethodSummary;
+  /** Paired test of b − a over the seeds both methods ran. */
+  test: PairedTest;
+  seeds: number[];
+}
+
+function summarize(method: string, values: number[]): MethodSummary {
+  const n = values.length;
+  const mean = n === 0 ? NaN : values.reduce((s, v) => s + v, 0) / n;
+  const sd = n < 2 ? 0 : Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  return { method, mean, sd, n };
+}
+
+/**
+ * Compares methods a and b on one quantity: among rows holding one value per run (e.g. each
+ * run's last step, see finalRows), those matching every field of `where`, paired by seed.
+ * Two matching rows of one run mean `where` is not specific enough, and are an error.
+ */
+export function compareMethods(rows: readonly MetricRow[], where: Partial<MetricRow>, a: string, b: string): MethodComparison {
+  const keys = Object.entries(where) as Array<[keyof MetricRow, unknown]>;
+  const values = new Map<string, Map<number, number>>([[a, new Map()], [b, new Map()]]);
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const bySeed = values.get(row.method);
+    if (bySeed === undefined || !keys.every(([k, v]) => row[k] === v)) continue;
+    if (seen.has(row.run)) {
+      throw new Error(`compareMethods: run ${row.run} has several rows matching ${JSON.stringify(where)}; fix step, layer, head and metric, or pass each run's final rows`);
+    }
+    seen.add(row.run);
+    bySeed.set(row.seed, row.value);
+  }
+  const [va, vb] = [values.get(a)!, values.get(b)!];
+  const seeds = [...va.keys()].filter((s) => vb.has(s)).sort((x, y) => x - y);
+  return {
+    a: summarize(a, [...va.values()]),
+    b: summarize(b, [...vb.values()]),
+    test: pairedTTest(seeds.map((s) => va.get(s)!), seeds.map((s) => vb.get(s)!)),
+    seeds,
+  };
 }
