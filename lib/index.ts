@@ -34,7 +34,7 @@ export {
 export * from './viz/index.js';
 export {
   Encoder, Decoder, Transformer, SIZE_PRESETS, MODEL_KINDS, ModelConfigError, resolveModelConfig, parameterCount, parameterSpecs,
-  MIXTURE_THETA_INIT, PRODUCT_THETA_INIT, selfAttention, saobpCoefficient, matMul2d,
+  MIXTURE_THETA_INIT, PRODUCT_THETA_INIT, selfAttention, saobpCoefficient,
   lmLoss, classificationLoss, mlmLoss, tokenCrossEntropy, IGNORE_INDEX,
   type ModelKind, type ModelConfig, type ModelConfigInput, type ResolvedModelConfig, type SaobpOption, type ParamSpec,
   type NamedParam, type NamedWeights, type AttentionCache, type ModelInput, type ForwardOptions, type ForwardResult,

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, TensorInfo, UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
-import { fastSumConfig, fastTransposeConfig } from './wasm-layout.js';
+import { fastSumConfig, fastTransposeConfig, sharedIdentityConfig } from './wasm-layout.js';
 import { fastBatchMatMulConfig } from './wasm-matmul.js';
 
 /** The slice of the wasm backend's class that these kernels use (tfjs-backend-wasm 4.22 internals). */
@@ -60,7 +60,7 @@ const WASM_KERNELS: KernelConfig[] = [unsortedSegmentSum];
 let registered = false;
 
 /**
- * Registers the missing kernels and replaces the stock Sum, Transpose (lib/wasm-layout.ts)
+ * Registers the missing kernels and replaces the stock Identity, Sum, Transpose (lib/wasm-layout.ts)
  * and BatchMatMul (lib/wasm-matmul.ts, which then transposes through the fast Transpose);
  * idempotent.
  */
@@ -71,6 +71,7 @@ export function registerWasmKernels(): void {
     if (tf.getKernel(kernel.kernelName, 'wasm') === undefined) tf.registerKernel(kernel);
   }
   const replacements: [string, (stock: KernelConfig) => KernelConfig][] = [
+    [tf.Identity, sharedIdentityConfig],
     [tf.Sum, fastSumConfig],
     [tf.Transpose, fastTransposeConfig],
     [tf.BatchMatMul, fastBatchMatMulConfig],

@@ -1,5 +1,5 @@
 /**
- * Two layout-bound kernels of the tfjs wasm backend, rewritten in JS over the wasm heap.
+ * Copy- and layout-bound kernels of the tfjs wasm backend, rewritten in JS over the wasm heap.
  *
  * The stock `Transpose` walks a 2-D matrix element by element with a stride through the
  * whole matrix (~7 ms for 2048x512 here, against ~0.5 ms for a 4-D head split of the same
@@ -75,4 +75,19 @@ export function fastSumConfig(stock: KernelConfig): KernelConfig {
     return out;
   };
   return { kernelName: tf.Sum, backendName: 'wasm', kernelFunc };
+}
+
+/**
+ * `Identity` shares its input's memory (as `Reshape` does) instead of copying it: tensors
+ * are immutable, and tfjs clones every tensor a gradient saves through Identity, which on
+ * wasm meant a full copy of each saved [B, H, T, T] map in the forward pass.
+ */
+export function sharedIdentityConfig(stock: KernelConfig): KernelConfig {
+  const kernelFunc: KernelFunc = (args) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    if (x.dtype === 'string') return stock.kernelFunc(args);
+    (args.backend as unknown as { incRef(dataId: object): void }).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+  return { kernelName: tf.Identity, backendName: 'wasm', kernelFunc };
 }

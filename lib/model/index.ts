@@ -19,4 +19,3 @@ export { Transformer, type ModelInput, type ForwardOptions, type ForwardResult }
 export { Encoder } from './encoder.js';
 export { Decoder } from './decoder.js';
 export { lmLoss, classificationLoss, mlmLoss, tokenCrossEntropy, IGNORE_INDEX } from './losses.js';
-export { matMul2d } from './linear.js';
