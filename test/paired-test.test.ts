@@ -52,5 +52,5 @@ test('compareMethods pairs runs by seed and refuses an ambiguous selection', () 
   close(c.test.p, 0.2451938817949475);
   const unpaired = compareMethods(rows.slice(0, 5), { metric: 'eval_loss' }, 'baseline', 'saobp');
   assert.deepEqual([unpaired.seeds, unpaired.test.p], [[3], null]);
-  assert.throws(() => compareMethods([...rows, row('saobp', 0, 2, 1)], { metric: 'eval_loss' }, 'baseline', 'saobp'), /several rows/);
+  assert.throws(() => compareMethods([...rows, row('saobp', 0, 2, 1)], { metric: 'eval_loss' }, 'baseline', 'saobp'), /several saobp rows/);
 });

@@ -119,10 +119,12 @@ export function compareMethods(rows: readonly MetricRow[], where: Partial<Metric
   for (const row of rows) {
     const bySeed = values.get(row.method);
     if (bySeed === undefined || !keys.every(([k, v]) => row[k] === v)) continue;
-    if (seen.has(row.run)) {
-      throw new Error(`compareMethods: run ${row.run} has several rows matching ${JSON.stringify(where)}; fix step, layer, head and metric, or pass each run's final rows`);
+    // Keyed by method too, so that rows relabelled as methods (e.g. layers of one run) can be compared.
+    const key = `${row.method}\u0000${row.run}`;
+    if (seen.has(key)) {
+      throw new Error(`compareMethods: run ${row.run} has several ${row.method} rows matching ${JSON.stringify(where)}; fix step, layer, head and metric, or pass each run's final rows`);
     }
-    seen.add(row.run);
+    seen.add(key);
     bySeed.set(row.seed, row.value);
   }
   const [va, vb] = [values.get(a)!, values.get(b)!];
