@@ -30,6 +30,8 @@ export interface ClassificationData {
   heldOut: LabelledSequences;
 }
 
+const GROUP_METRICS = new Set(['gtd', 'latent_gtd', 'latent_gtd_uniform', 'normalized_entropy']);
+
 interface Batch {
   ids: Int32Array;
   mask: Float32Array;
@@ -82,11 +84,12 @@ export function classificationTask(config: RunConfig, data: ClassificationData):
         rows.push({ layer: null, head: null, metric: `eval_accuracy_${group}`, value: members.filter(Boolean).length / members.length });
       }
     }
-    return [...rows, ...probeAttention()];
+    return [...rows, ...probeAttention(heldOut), ...probeGroups()];
   };
 
-  const probeAttention = (): Observation[] => {
-    const probe = inputs(toBatch(heldOut, config.seqLen, 0, Math.min(n, config.probeSize)));
+  /** Attention metrics on the first `probeSize` sequences of `data`. */
+  const probeAttention = (data: LabelledSequences): Observation[] => {
+    const probe = inputs(toBatch(data, config.seqLen, 0, Math.min(data.labels.length, config.probeSize)));
     const { logits, cache } = model.forward(probe, { cache: true });
     const mask = paddingMask(probe.padding);
     try {
@@ -94,6 +97,22 @@ export function classificationTask(config: RunConfig, data: ClassificationData):
     } finally {
       tf.dispose([logits, mask, probe.ids, probe.padding, ...Object.values(cache!)]);
     }
+  };
+
+  /**
+   * Per group (e.g. hop count), the layer means of the metrics that relate attention to
+   * multi-hop structure, named `<metric>_<group>` (`latent_gtd_hops2`): GTD against hop count.
+   */
+  const probeGroups = (): Observation[] => {
+    const groups = heldOut.groups;
+    if (groups === undefined) return [];
+    return [...new Set(groups)].sort().flatMap((group) => {
+      const members = groups.flatMap((g, i) => (g === group ? [i] : []));
+      const subset = { sequences: members.map((i) => heldOut.sequences[i]), labels: members.map((i) => heldOut.labels[i]) };
+      return probeAttention(subset)
+        .filter((o) => o.head === null && GROUP_METRICS.has(o.metric))
+        .map((o) => ({ ...o, metric: `${o.metric}_${group}` }));
+    });
   };
 
   return {
