@@ -6,15 +6,15 @@
  * |--------|------------------------------------------------------------------|----------------------------------------------|-------------|----------------------|
  * | smoke  | 3 tasks x tiny x {baseline, mixture, product} x seed 0           | 8 each                                       | 4 x 16      | 3e-3                 |
  * | quick  | {moby-lm, pointer-chase} x mini x {baseline, mixture} x seeds 0-1| 400 / - / 800                                | 16 x 64     | 2e-3                 |
- * | paper  | 3 tasks x {tiny, mini, small} x {baseline, mixture} x seeds 0-2  | 250 / 150 / 600                              | 16 x 64     | 3e-3 / 2e-3 / 1e-3   |
+ * | paper  | 3 tasks x {tiny, mini, small} x {baseline, mixture} x seeds 0-2  | 200 / 100 / 500                              | 16 x 64     | 3e-3 / 2e-3 / 1e-3   |
  * |        | + 3 tasks x mini x product x seeds 0-2                           |                                              |             |                      |
  *
- * Warmup is a tenth of the updates, then cosine decay; evaluation every 50 / 30 / 100
- * updates (smoke: every 4). Cost, measured on this 2-core machine while other work
+ * Warmup is a tenth of the updates, then cosine decay; evaluation every 50 / 25 / 100
+ * updates in paper, 50 / - / 100 in quick (smoke: every 4). Cost, measured on this 2-core machine while other work
  * shared it (wasm backend, ms per update at 16 x 64, tiny / mini / small): moby-lm
  * 270 / 570 / 2300, spam-cls 100 / 400 / 1500, pointer-chase 70 / 220 / 650; SAOBP
  * within about +-25% of the baseline. So quick is ~30 core-minutes (~15 minutes as two
- * shards) and paper ~3 core-hours before the speed-ups of issue 4. Budgets are small,
+ * shards) and paper ~2.5 core-hours (~80 minutes as two shards). Budgets are small,
  * far from convergence for the larger sizes: the presets compare methods at equal
  * budgets, and report what they measure.
  *
@@ -92,9 +92,9 @@ function quick(): RunConfig[] {
 }
 
 const PAPER_BUDGETS: Record<TaskName, TaskBudget> = {
-  'moby-lm': budget(250, 50),
-  'spam-cls': budget(150, 30),
-  'pointer-chase': budget(600, 100),
+  'moby-lm': budget(200, 50),
+  'spam-cls': budget(100, 25),
+  'pointer-chase': budget(500, 100),
 };
 
 function paper(): RunConfig[] {
