@@ -3,7 +3,7 @@
  * FF 512, batch 16, vocabulary 256, AdamW with decay 0 = Adam, no dropout as in the peer) in
  * this project and, where /usr/bin/python3 has torch, in the PyTorch peer (bench/torch_peer.py,
  * one thread), for baseline / saobp-mixture / saobp-product at each sequence length.
- * Each configuration runs here and then in the peer, so load drift hits both alike.
+ * Each length runs here (methods round-robin) and then in the peer, so load drift hits both alike.
  * Writes bench/results.json and the cost rows of data/results/bench/cost.json.
  * Usage: npm run bench -- [--steps 6] [--warmup 2] [--seqs 64,128,256] [--no-torch] [--json]
  */
@@ -47,43 +47,59 @@ function torchAvailable(): string | null {
   }
 }
 
-/** Median step time of the peer for one configuration (its own warm-up and steps). */
-function torchStep(method: string, seq: number): number {
+/** Median step times of the peer at one length, per method (its own warm-up and steps). */
+function torchSteps(seq: number): Record<string, number> {
+  const methods = METHODS.map(([, peer]) => peer).join(',');
   const out = execFileSync(PYTHON, [path.join(ROOT, 'bench/torch_peer.py'), '--steps', String(STEPS), '--warmup', String(WARMUP),
-    '--methods', method, '--seqs', String(seq), '--batch', String(REF.batch), '--vocab', String(REF.vocab)], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!).stepMs[`${method}@${seq}`];
+    '--methods', methods, '--seqs', String(seq), '--batch', String(REF.batch), '--vocab', String(REF.vocab)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!).stepMs;
 }
 
 interface Measured { stepMs: number; peakMiB: number; liveTensors: number; leakedTensors: number }
 
-/** One configuration in this project: warm-up, timed steps (median), then one profiled step for peak tensor memory. */
-async function tfjsStep(saobp: false | SaobpOption, seq: number): Promise<Measured> {
+/**
+ * The three methods at one length in this project, stepped round-robin (baseline, mixture,
+ * product, baseline, ...) so that load drift hits their ratios least; median step times,
+ * then one profiled step each for peak tensor memory.
+ */
+async function tfjsSteps(seq: number): Promise<Measured[]> {
   const before = tf.memory().numTensors;
-  const model = new Decoder({ layers: REF.layers, width: REF.width, heads: REF.heads, ff: REF.ff, vocabSize: REF.vocab, maxLen: seq, dropout: 0, saobp });
-  const params = model.params();
-  const opt = new AdamW(params, { weightDecay: 0 });
   const ids = tf.randomUniform([REF.batch, seq], 0, REF.vocab, 'int32', 1) as tf.Tensor2D;
-  const step = () => {
-    const { value, grads } = tf.variableGrads(() => lmLoss(model.forward({ ids }, { training: true }).logits, ids), params.map((p) => p.variable));
-    opt.apply(Object.fromEntries(params.map((p) => [p.name, grads[p.variable.name]])), 1e-3);
-    value.dataSync();
-    tf.dispose([value, ...Object.values(grads)]);
-  };
-  for (let i = 0; i < WARMUP; i++) step();
+  const setups = METHODS.map(([, , saobp]) => {
+    const model = new Decoder({ layers: REF.layers, width: REF.width, heads: REF.heads, ff: REF.ff, vocabSize: REF.vocab, maxLen: seq, dropout: 0, saobp });
+    const params = model.params();
+    const opt = new AdamW(params, { weightDecay: 0 });
+    const step = () => {
+      const { value, grads } = tf.variableGrads(() => lmLoss(model.forward({ ids }, { training: true }).logits, ids), params.map((p) => p.variable));
+      opt.apply(Object.fromEntries(params.map((p) => [p.name, grads[p.variable.name]])), 1e-3);
+      value.dataSync();
+      tf.dispose([value, ...Object.values(grads)]);
+    };
+    return { model, opt, step, ms: [] as number[] };
+  });
+  for (let i = 0; i < WARMUP; i++) for (const s of setups) s.step();
   const live = tf.memory().numTensors;
-  const ms: number[] = [];
   for (let i = 0; i < STEPS; i++) {
-    const t0 = performance.now();
-    step();
-    ms.push(performance.now() - t0);
+    for (const s of setups) {
+      const t0 = performance.now();
+      s.step();
+      s.ms.push(performance.now() - t0);
+    }
   }
   const leaked = tf.memory().numTensors - live;
-  const { peakBytes } = await tf.profile(() => step());
+  const measured: Measured[] = [];
+  for (const s of setups) {
+    const { peakBytes } = await tf.profile(() => s.step());
+    measured.push({ stepMs: median(s.ms), peakMiB: mib(peakBytes), liveTensors: 0, leakedTensors: leaked });
+  }
+  const liveAll = live - before;
+  for (const s of setups) {
+    s.opt.dispose();
+    s.model.dispose();
+  }
   ids.dispose();
-  opt.dispose();
-  model.dispose();
   if (tf.memory().numTensors !== before) throw new Error(`bench: ${tf.memory().numTensors - before} tensors left behind`);
-  return { stepMs: median(ms), peakMiB: mib(peakBytes), liveTensors: live - before, leakedTensors: leaked };
+  return measured.map((m) => ({ ...m, liveTensors: liveAll }));
 }
 
 /** Bytes of the wasm heap (it grows to the peak and never shrinks). */
@@ -101,16 +117,18 @@ log(`decoder L${REF.layers} D${REF.width} H${REF.heads} FF${REF.ff}, batch ${REF
 interface Row { method: string; seqLen: number; tfjsMs: number; torchMs: number | null; peakMiB: number; liveTensors: number; leakedTensors: number }
 const rows: Row[] = [];
 for (const seq of SEQS) {
-  for (const [method, peerName, saobp] of METHODS) {
-    const m = await tfjsStep(saobp, seq);
-    const torchMs = torchVersion ? torchStep(peerName, seq) : null;
-    const row = { method, seqLen: seq, tfjsMs: m.stepMs, torchMs, peakMiB: m.peakMiB, liveTensors: m.liveTensors, leakedTensors: m.leakedTensors };
-    rows.push(row);
+  const mine = await tfjsSteps(seq);
+  const peer = torchVersion ? torchSteps(seq) : null;
+  METHODS.forEach(([method, peerName], i) => {
+    const m = mine[i];
+    const torchMs = peer ? peer[`${peerName}@${seq}`] : null;
+    rows.push({ method, seqLen: seq, tfjsMs: m.stepMs, torchMs, peakMiB: m.peakMiB, liveTensors: m.liveTensors, leakedTensors: m.leakedTensors });
     const tokens = (REF.batch * seq) / (m.stepMs / 1000);
     log(`T=${String(seq).padStart(3)} ${method.padEnd(13)} tfjs ${m.stepMs.toFixed(0).padStart(5)} ms (${tokens.toFixed(0).padStart(6)} tok/s)` +
       (torchMs !== null ? `  torch ${torchMs.toFixed(0).padStart(5)} ms  ratio ${(m.stepMs / torchMs).toFixed(2)}` : '') +
-      `  peak ${m.peakMiB.toFixed(0)} MiB, ${m.liveTensors} live tensors, ${m.leakedTensors} leaked`);
-  }
+      `  peak ${m.peakMiB.toFixed(0)} MiB`);
+  });
+  log(`T=${String(seq).padStart(3)} ${mine[0].liveTensors} live tensors while training all three, ${mine[0].leakedTensors} leaked over ${STEPS} rounds`);
 }
 
 const at = (method: string, seq: number) => rows.find((r) => r.method === method && r.seqLen === seq);
