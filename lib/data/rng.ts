@@ -2,6 +2,8 @@
  * A small seeded PRNG (mulberry32): every split, synthetic example and mask in
  * lib/data is a pure function of its seed, on every platform, without Math.random.
  */
+import { mulberry32 } from '../random.js';
+
 export interface Rng {
   /** Uniform float in [0, 1). */
   next(): number;
@@ -13,14 +15,7 @@ export interface Rng {
 
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`createRng: seed must be a finite number, got ${seed}`);
-  let state = Math.trunc(seed) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(Math.trunc(seed));
   const int = (n: number): number => Math.floor(next() * n);
   const shuffle = <T>(items: T[]): T[] => {
     for (let i = items.length - 1; i > 0; i--) {

@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ParamSpec } from './specs.js';
-import { mulberry32, normalArray, streamSeed } from './random.js';
+import { mulberry32 } from '../random.js';
+import { normalArray, streamSeed } from './random.js';
 
 /** One trainable variable as a trainer sees it. */
 export interface NamedParam {

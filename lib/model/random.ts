@@ -13,17 +13,6 @@ export function streamSeed(seed: number, name: string): number {
   return h;
 }
 
-/** mulberry32: a small, fast 32-bit generator; returns uniforms in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` draws from N(0, std^2) by Box-Muller. */
 export function normalArray(n: number, std: number, uniform: () => number): Float32Array {

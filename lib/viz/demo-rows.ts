@@ -3,24 +3,14 @@
  * steps, layers, heads, every metric the figures read), deterministic. For the
  * tests and for trying a figure before real results exist; never a result.
  */
+import { mulberry32 } from '../random.js';
 import { METRIC } from './metrics.js';
 import type { VizRow } from './rows.js';
 
-/** A small deterministic generator (mulberry32), so that demo rows never change between runs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoRows(): VizRow[] {
   const rows: VizRow[] = [];
-  const rand = random(7);
+  const rand = mulberry32(7);
   const noise = (s: number) => (rand() - 0.5) * 2 * s;
   const tasks = ['moby-lm', 'spam-cls', 'pointer-chase'];
   const sizes: Array<[string, number]> = [['tiny', 2], ['mini', 4]];
