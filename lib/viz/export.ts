@@ -79,38 +79,29 @@ export async function withRenderer<T>(fn: (renderer: FigureRenderer) => Promise<
   }
 }
 
-/** The shared plotly copy that HTML figures load, next to them. */
-export const PLOTLY_FILE = 'plotly.js';
-
 /**
- * An interactive page that loads plotly from `plotly.js` beside it. Inlining the
- * 10 MB bundle into every figure would make each HTML file 10 MB; one shared copy
- * keeps the folder small and still opens offline from a file:// URL.
+ * The `src` by which an HTML figure in `outDir` loads the installed plotly bundle: a
+ * relative path into node_modules. Inlining the 10 MB bundle would make every figure
+ * 10 MB, and a committed copy would put 10 MB in the repository; this way the pages open
+ * offline from file:// wherever `npm ci` has run.
  */
-export function figureHtml(spec: FigureSpec, title: string): string {
+export function plotlySrcFrom(outDir: string): string {
+  return path.relative(path.resolve(outDir), plotlyBundlePath()).split(path.sep).join('/');
+}
+
+/** An interactive page for `spec` that loads plotly from `plotlySrc`. */
+export function figureHtml(spec: FigureSpec, title: string, plotlySrc: string): string {
   // `</` inside the JSON would close the script element early.
   const json = JSON.stringify({ data: spec.data, layout: spec.layout }).replaceAll('</', '<\\/');
-  const safeTitle = title.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] as string);
+  const escape = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${safeTitle}</title>
-<script src="${PLOTLY_FILE}"></script>
+<html><head><meta charset="utf-8"><title>${escape(title)}</title>
+<script src="${escape(plotlySrc)}"></script>
 <style>html, body { margin: 0; height: 100%; } #figure { width: 100%; height: 100%; min-height: ${IMAGE_SIZE.height}px; }</style>
 </head><body><div id="figure"></div>
 <script>const figure = ${json}; Plotly.newPlot('figure', figure.data, figure.layout, { responsive: true });</script>
 </body></html>
 `;
-}
-
-const copied = new Set<string>();
-
-/** Copies the plotly bundle into `outDir` unless an identical copy is already there (no churn in git). */
-export function ensurePlotlyCopy(outDir: string): void {
-  const source = plotlyBundlePath();
-  const target = path.resolve(outDir, PLOTLY_FILE);
-  if (copied.has(target)) return;
-  copied.add(target);
-  if (fs.existsSync(target) && fs.statSync(target).size === fs.statSync(source).size && fs.readFileSync(target).equals(fs.readFileSync(source))) return;
-  writeFileAtomic(target, fs.readFileSync(source));
 }
 
 export type FigureFormat = 'png' | 'svg' | 'html';
@@ -125,10 +116,7 @@ export async function writeFigure(
     const file = path.join(outDir, `${name}.${format}`);
     if (format === 'png') writeFileAtomic(file, await renderer.png(spec));
     if (format === 'svg') writeFileAtomic(file, await renderer.svg(spec));
-    if (format === 'html') {
-      ensurePlotlyCopy(outDir);
-      writeFileAtomic(file, figureHtml(spec, name));
-    }
+    if (format === 'html') writeFileAtomic(file, figureHtml(spec, name, plotlySrcFrom(outDir)));
     written.push(file);
   }
   return written;

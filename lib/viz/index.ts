@@ -8,8 +8,8 @@ export { seedStats, lastStep, type SeedStat } from './summary.js';
 export { uniformLatentGtd, type MaskKind } from './mask-reference.js';
 export { chromiumPath } from './chromium.js';
 export {
-  FigureRenderer, withRenderer, writeFigure, figureHtml, ensurePlotlyCopy, plotlyBundlePath,
-  IMAGE_SIZE, PLOTLY_FILE, type ImageSize, type FigureFormat,
+  FigureRenderer, withRenderer, writeFigure, figureHtml, plotlySrcFrom, plotlyBundlePath,
+  IMAGE_SIZE, type ImageSize, type FigureFormat,
 } from './export.js';
 export { show, mimeBundle, closeDisplay, type MimeBundle } from './display.js';
 export { demoRows } from './demo-rows.js';
