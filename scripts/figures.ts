@@ -10,12 +10,26 @@ import {
   gtdByLayer, metricByHops, variantsSideBySide, withRenderer, writeFigure, type FigureSpec, type VizRow,
 } from 'saobp';
 
-const HELP = `Usage: npm run figures -- [--results DIR] [--out DIR]
+const HELP = `Usage: npm run figures -- [--results DIR] [--out DIR] [--cost FILE]
 
 Regenerates every figure (PNG, SVG, HTML) from the run files in the results directory.
-  --results DIR   run files (*.json holding { config, rows }); default data/results/<SAOBP_PRESET or quick>
-  --out DIR       where figures go; default figures/
+  --results DIR   run files (*.json holding { config, rows }); default data/results/<SAOBP_PRESET or paper>
+  --out DIR       where figures go; default figures/ for paper, figures/<preset>/ otherwise
+  --cost FILE     the benchmark's cost rows (npm run bench); default data/results/bench/cost.json
   --help          this text`;
+
+const DEFAULT_COST = path.join('data', 'results', 'bench', 'cost.json');
+
+/** The benchmark's step time and memory rows, when it has been run (the cost figure). */
+function readCostRows(file: string, explicit: boolean): VizRow[] {
+  if (!fs.existsSync(file)) {
+    if (explicit) throw new Error(`cost file ${file} not found; run npm run bench first`);
+    return [];
+  }
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows?: unknown };
+  if (!Array.isArray(parsed.rows)) throw new Error(`${file} has no 'rows' array; it is not the benchmark's cost file`);
+  return parsed.rows as VizRow[];
+}
 
 /**
  * The one place that knows the results-file layout: every *.json directly in the
@@ -43,7 +57,7 @@ function readResults(dir: string): VizRow[] {
 const tasksOf = (rows: readonly VizRow[]) => [...new Set(rows.map((r) => r.task))].sort();
 
 /** Every figure by file name; a builder throws FigureError when its rows are missing, and that figure is skipped. */
-function figureList(rows: VizRow[]): Array<[string, () => FigureSpec]> {
+function figureList(rows: VizRow[], costRows: VizRow[]): Array<[string, () => FigureSpec]> {
   const list: Array<[string, () => FigureSpec]> = [];
   for (const task of tasksOf(rows)) {
     list.push(
@@ -62,24 +76,28 @@ function figureList(rows: VizRow[]): Array<[string, () => FigureSpec]> {
     ['accuracy-by-hops', () => metricByHops(pointer, { metric: METRIC.accuracy })],
     ['latent-gtd-by-hops', () => metricByHops(pointer)],
     ['variants', () => variantsSideBySide(rows)],
-    ['cost', () => costBySeqLen(rows)],
+    ['cost', () => costBySeqLen(costRows)],
   );
   return list;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { results: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { results: { type: 'string' }, out: { type: 'string' }, cost: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     console.log(HELP);
     return;
   }
   const started = Date.now();
-  const resultsDir = values.results ?? path.join('data', 'results', activePreset());
-  const outDir = values.out ?? 'figures';
+  const preset = activePreset('paper');
+  const resultsDir = values.results ?? path.join('data', 'results', preset);
+  const outDir = values.out ?? (preset === 'paper' ? 'figures' : path.join('figures', preset));
   const rows = readResults(resultsDir);
+  const costRows = readCostRows(values.cost ?? DEFAULT_COST, values.cost !== undefined);
   const specs: Array<[string, FigureSpec]> = [];
   const skipped: string[] = [];
-  for (const [name, build] of figureList(rows)) {
+  for (const [name, build] of figureList(rows, costRows)) {
     try {
       specs.push([name, build()]);
     } catch (error) {
