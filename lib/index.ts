@@ -25,11 +25,11 @@ export {
 export {
   TASK_NAMES, METHOD_NAMES, SIZE_NAMES, runId, validateRunConfig, ConfigError, presetRuns, parseFilter, parseShard, shardRuns,
   RUN_FORMAT, presetDir, readPresetDir, runFilePath, checkpointDir, mergeResults, rowsTable, finalRows, seedSummary, layerMeans,
-  pairedTTest, studentTwoSidedP, compareMethods,
+  pairedTTest, studentTwoSidedP, compareMethods, loadResults, checkClaim, describeComparison, comparisonDirection,
   gitInfo, planSweep, runSweep, executeRun, TASKS,
   type TaskName, type MethodName, type SizeName, type RunConfig, type Shard, type RunFile, type GitInfo,
   type TaskSetup, type TaskFactory, type TaskRegistry, type SweepOptions, type SweepPlan, type PairedTest,
-  type MethodSummary, type MethodComparison,
+  type MethodSummary, type MethodComparison, type LoadedResults,
 } from './experiments/index.js';
 export * from './viz/index.js';
 export {

@@ -2,7 +2,7 @@
 export { DataInputError } from './errors.js';
 export { createRng, type Rng } from './rng.js';
 export { writeFileAtomic } from './atomic-write.js';
-export { defaultCacheDir } from './paths.js';
+export { defaultCacheDir, projectRoot } from './paths.js';
 
 export type { TextDocument, LabelledText, CorpusSplits, LabelledCorpus } from './corpora/types.js';
 export { loadMobyDick, type MobyDickOptions } from './corpora/moby-dick.js';

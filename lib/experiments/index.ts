@@ -11,3 +11,4 @@ export { gitInfo, type GitInfo } from './provenance.js';
 export type { TaskSetup, TaskFactory, TaskRegistry } from './task.js';
 export { planSweep, runSweep, executeRun, type SweepOptions, type SweepPlan } from './runner.js';
 export { TASKS } from './tasks/index.js';
+export { loadResults, checkClaim, describeComparison, comparisonDirection, type LoadedResults } from './report.js';
