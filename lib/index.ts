@@ -10,7 +10,7 @@ export {
 } from './saobp/index.js';
 export {
   attentionEntropy, normalizedEntropy, allowedKeys, top1Mass, effectiveSupport, attentionDistance, SPARSITY_THRESHOLD,
-  globalTokenDependency, latentGlobalTokenDependency, uniformAttention, uniformLatentGTD,
+  globalTokenDependency, latentGlobalTokenDependency, uniformAttention, uniformLatentGTD, uniformCausalLatentGTD,
   summarizeAttention, type MetricRow, type AttentionSummaryInput,
 } from './metrics/index.js';
 export * from './data/index.js';

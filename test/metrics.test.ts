@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../lib/backend.js';
 import {
   attentionEntropy, normalizedEntropy, top1Mass, effectiveSupport, attentionDistance, globalTokenDependency,
-  latentGlobalTokenDependency, uniformAttention, uniformLatentGTD, summarizeAttention, type MetricRow,
+  latentGlobalTokenDependency, uniformAttention, uniformLatentGTD, uniformCausalLatentGTD, summarizeAttention, type MetricRow,
 } from '../lib/metrics/index.js';
 import { causalMask, maskedSoftmax, mixtureRefine } from '../lib/saobp/index.js';
 
@@ -143,4 +143,15 @@ test("the metrics are importable from 'saobp'", async () => {
     'latentGlobalTokenDependency', 'uniformAttention', 'uniformLatentGTD', 'summarizeAttention']) {
     assert.equal(typeof pkg[name], 'function', name);
   }
+});
+
+test('uniformCausalLatentGTD (closed form) equals uniformLatentGTD on a causal mask; ~0.355 at T = 128', () => {
+  for (const T of [1, 2, 7, 32]) {
+    const mask = causalMask(T);
+    assert.ok(Math.abs(uniformCausalLatentGTD(T) - uniformLatentGTD(mask)) < 1e-5, `T = ${T}`);
+    mask.dispose();
+  }
+  assert.ok(Math.abs(uniformCausalLatentGTD(128) - 0.3547) < 1e-3, `${uniformCausalLatentGTD(128)}`);
+  assert.equal(uniformCausalLatentGTD(1), 0);
+  assert.throws(() => uniformCausalLatentGTD(0), /seqLen must be a positive integer/);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   attentionMaps, coefficientHeatmap, convergence, costBySeqLen, demoRows, entropyByLayer, entropyOverTraining,
-  gtdByLayer, metricByHops, seedRange, uniformLatentGtd, variantsSideBySide, METHOD_COLOR, type FigureSpec, type VizRow,
+  gtdByLayer, metricByHops, seedRange, variantsSideBySide, METHOD_COLOR, type FigureSpec, type VizRow,
 } from '../lib/viz/index.js';
 
 type Trace = Record<string, any>;
@@ -145,11 +145,6 @@ describe('the other specs on demo rows', () => {
 });
 
 describe('helpers', () => {
-  it('uniformLatentGtd matches SAOBP.md: ~0.355 causal at T = 128, 0 bidirectional', () => {
-    assert.ok(Math.abs(uniformLatentGtd(128, 'causal') - 0.3547) < 1e-3);
-    assert.equal(uniformLatentGtd(128, 'bidirectional'), 0);
-    assert.equal(uniformLatentGtd(1, 'causal'), 0);
-  });
 
   it('seedRange', () => {
     assert.equal(seedRange([2, 0, 1]), '0–2');

@@ -4,3 +4,4 @@ export {
 } from './row-metrics.js';
 export { globalTokenDependency, latentGlobalTokenDependency, uniformAttention, uniformLatentGTD } from './gtd.js';
 export { summarizeAttention, type MetricRow, type AttentionSummaryInput } from './summary.js';
+export { uniformCausalLatentGTD } from './uniform-causal.js';

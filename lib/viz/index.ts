@@ -5,7 +5,6 @@ export { METRIC, metricInfo, axisTitle } from './metrics.js';
 export { METHOD_COLOR, methodColor, methodLabel, taskLabel } from './style.js';
 export { caption, seedRange } from './caption.js';
 export { seedStats, lastStep, type SeedStat } from './summary.js';
-export { uniformLatentGtd, type MaskKind } from './mask-reference.js';
 export { chromiumPath } from './chromium.js';
 export {
   FigureRenderer, withRenderer, writeFigure, figureHtml, plotlySrcFrom, plotlyBundlePath,

@@ -16,7 +16,7 @@ export interface GtdByLayerOptions {
   size?: string;
   /**
    * Uniform-attention value per task, drawn dashed. Default: the tracker's
-   * `latent_gtd_uniform` rows (mean per task); else see uniformLatentGtd.
+   * `latent_gtd_uniform` rows (mean per task); uniformCausalLatentGTD gives the causal value in closed form.
    */
   references?: Record<string, number>;
   /** Plot value − reference ("excess over the mask share"); needs a reference for every task. */
