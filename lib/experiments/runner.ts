@@ -27,6 +27,12 @@ import {
 } from './store.js';
 import type { TaskRegistry } from './task.js';
 
+/**
+ * The commit of the code this process runs, taken once when the module loads: a long sweep
+ * must not credit its results to commits made while it was running.
+ */
+const CODE_VERSION = gitInfo();
+
 export interface SweepOptions {
   preset: string;
   only?: string;
@@ -120,7 +126,7 @@ export async function executeRun(config: RunConfig, dir: string, tasks: TaskRegi
       seed: config.seed,
       backend: tf.getBackend(),
       tfjs: tf.version_core,
-      git: gitInfo(),
+      git: CODE_VERSION,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       wallSeconds: (Date.now() - startedAt.getTime()) / 1000,
