@@ -129,7 +129,7 @@ describe('the other specs on demo rows', () => {
 
   it('variants, convergence and cost carry their units', () => {
     assertFramed(variantsSideBySide(rows), /TV distance/);
-    assertFramed(convergence(rows, { task: 'moby-lm' }), /nats \/ token/);
+    assertFramed(convergence(rows, { task: 'moby-lm' }), /nats per prediction/);
     const cost = costBySeqLen(rows);
     assertFramed(cost, /ms/);
     assert.match((cost.layout.yaxis2 as Trace).title.text, /MiB/);

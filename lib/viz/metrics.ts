@@ -38,8 +38,9 @@ const INFO: Record<string, MetricInfo> = {
   latent_gtd_uniform: { label: 'latent GTD of uniform attention', unit: 'TV distance, 0–1' },
   lambda: { label: 'learned λ', unit: 'mixture weight, 0–1' },
   gamma: { label: 'learned γ', unit: 'coupling, > −1' },
-  train_loss: { label: 'training loss', unit: 'nats / token' },
-  eval_loss: { label: 'held-out loss', unit: 'nats / token' },
+  // Per token for language modelling, per sequence for classification: 'nats' covers both.
+  train_loss: { label: 'training loss', unit: 'nats per prediction' },
+  eval_loss: { label: 'held-out loss', unit: 'nats per prediction' },
   eval_accuracy: { label: 'held-out accuracy', unit: 'fraction correct' },
   eval_perplexity: { label: 'held-out perplexity', unit: 'exp(nats / token)' },
   step_ms: { label: 'step time', unit: 'ms' },
