@@ -1,7 +1,7 @@
-import { decodeTokens } from './char-tokenizer.js';
 import { pretokenize } from './pretokenize.js';
 import { UNK_ID } from './specials.js';
 import type { Tokenizer, TokenizerJSON } from './types.js';
+import { VocabTokenizer } from './vocab-tokenizer.js';
 
 /** Pairs of ids packed into one number; ids stay below 2^21, far above any vocabulary here. */
 export const PAIR_BASE = 2 ** 21;
@@ -15,28 +15,19 @@ const WORD_CACHE_LIMIT = 500_000;
  * then the alphabet, then one token per merge in rank order, so the token
  * made by merge r has id `vocab.length - merges.length + r`.
  */
-export class BpeTokenizer implements Tokenizer {
+export class BpeTokenizer extends VocabTokenizer implements Tokenizer {
   readonly kind = 'bpe' as const;
-  private readonly vocab: readonly string[];
   private readonly merges: readonly [number, number][];
-  private readonly ids: Map<string, number>;
   private readonly rank = new Map<number, number>();
   private readonly firstMergeId: number;
   private readonly wordCache = new Map<string, number[]>();
-  readonly source: TokenizerJSON['source'];
 
   /** `merges` as id pairs in rank order; callers validate (see serialize.ts). */
   constructor(vocab: readonly string[], merges: readonly [number, number][], source?: TokenizerJSON['source']) {
-    this.vocab = vocab;
+    super(vocab, source);
     this.merges = merges;
-    this.source = source;
-    this.ids = new Map(vocab.map((token, id) => [token, id]));
     merges.forEach(([a, b], r) => this.rank.set(pairKey(a, b), r));
     this.firstMergeId = vocab.length - merges.length;
-  }
-
-  get vocabSize(): number {
-    return this.vocab.length;
   }
 
   encode(text: string): number[] {
@@ -77,18 +68,6 @@ export class BpeTokenizer implements Tokenizer {
       symbols = merged;
     }
     return symbols;
-  }
-
-  decode(ids: ArrayLike<number>, options: { keepSpecial?: boolean } = {}): string {
-    return decodeTokens(this.vocab, ids, options.keepSpecial === true);
-  }
-
-  idToToken(id: number): string {
-    return this.vocab[id];
-  }
-
-  tokenToId(token: string): number | undefined {
-    return this.ids.get(token);
   }
 
   toJSON(): TokenizerJSON {
