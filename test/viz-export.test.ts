@@ -47,6 +47,7 @@ describe('export through headless Chromium', () => {
     assert.deepEqual(pngSize(png), { width: IMAGE_SIZE.width * IMAGE_SIZE.scale, height: IMAGE_SIZE.height * IMAGE_SIZE.scale });
     const svg = await renderer.svg(spec);
     assert.match(svg, /^<svg/);
+    assert.equal(await renderer.svg(spec), svg, 'the same figure exports to the same SVG bytes (no random ids)');
     assert.ok(svg.includes('normalized attention entropy by layer'), 'the SVG holds the title');
     assert.ok(svg.includes('seeds 0, 1'), 'the SVG holds the caption');
   });

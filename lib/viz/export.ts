@@ -60,13 +60,30 @@ export class FigureRenderer {
   }
 
   async svg(spec: FigureSpec, size: ImageSize = IMAGE_SIZE): Promise<string> {
-    const url = await this.toImage(spec, 'svg', { ...size, scale: 1 });
-    return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+    // Traces without a uid get a random one that lands in their SVG class names.
+    const named = { ...spec, data: spec.data.map((trace, i) => ({ uid: `trace${i}`, ...trace })) };
+    const url = await this.toImage(named, 'svg', { ...size, scale: 1 });
+    return stableSvgIds(decodeURIComponent(url.slice(url.indexOf(',') + 1)));
   }
 
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+/**
+ * Plotly names an SVG's clip paths and defs after a random id (and traces after random uids,
+ * which `svg()` fixes), so that every export of the same figure differs; replacing the id with
+ * a hash of the SVG's own content makes regenerated figures byte-identical (no diff noise in
+ * git) and keeps ids distinct between figures.
+ */
+export function stableSvgIds(svg: string): string {
+  const uid = /id="defs-([0-9a-f]+)"/.exec(svg)?.[1];
+  if (uid === undefined) return svg;
+  const body = svg.replaceAll(uid, '');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193) >>> 0;
+  return svg.replaceAll(uid, h.toString(16).padStart(8, '0').slice(0, uid.length));
 }
 
 /** Opens a renderer, runs `fn`, and always closes the browser. */
