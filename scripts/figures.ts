@@ -6,14 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  FigureError, METRIC, activePreset, coefficientHeatmap, convergence, costBySeqLen, entropyByLayer, entropyOverTraining,
+  FigureError, METRIC, activePreset, loadResults, coefficientHeatmap, convergence, costBySeqLen, entropyByLayer, entropyOverTraining,
   gtdByLayer, metricByHops, variantsSideBySide, withRenderer, writeFigure, type FigureSpec, type VizRow,
 } from 'saobp';
 
 const HELP = `Usage: npm run figures -- [--results DIR] [--out DIR] [--cost FILE]
 
 Regenerates every figure (PNG, SVG, HTML) from the run files in the results directory.
-  --results DIR   run files (*.json holding { config, rows }); default data/results/<SAOBP_PRESET or paper>
+  --results DIR   a sweep's results directory, named after its preset; default data/results/<SAOBP_PRESET or paper>
   --out DIR       where figures go; default figures/ for paper, figures/<preset>/ otherwise
   --cost FILE     the benchmark's cost rows (npm run bench); default data/results/bench/cost.json
   --help          this text`;
@@ -29,29 +29,6 @@ function readCostRows(file: string, explicit: boolean): VizRow[] {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows?: unknown };
   if (!Array.isArray(parsed.rows)) throw new Error(`${file} has no 'rows' array; it is not the benchmark's cost file`);
   return parsed.rows as VizRow[];
-}
-
-/**
- * The one place that knows the results-file layout: every *.json directly in the
- * directory with `rows` (lib/experiments' RunFile, or any { config, rows }).
- * Temp files of interrupted writes (dot files) and checkpoints/ are not results.
- */
-function readResults(dir: string): VizRow[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new Error(`results directory ${dir} not found; run \`npm run experiments -- --preset <name>\` first, or pass --results DIR`);
-  }
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
-  if (files.length === 0) throw new Error(`results directory ${dir} holds no *.json run files; pass --results DIR`);
-  return files.flatMap((file) => {
-    let parsed: { rows?: unknown };
-    try {
-      parsed = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    } catch (error) {
-      throw new Error(`${path.join(dir, file)} is not valid JSON (${(error as Error).message}); remove or regenerate it`);
-    }
-    if (!Array.isArray(parsed?.rows)) throw new Error(`${path.join(dir, file)} has no 'rows' array; it is not a run file`);
-    return parsed.rows as VizRow[];
-  });
 }
 
 const tasksOf = (rows: readonly VizRow[]) => [...new Set(rows.map((r) => r.task))].sort();
@@ -93,7 +70,7 @@ async function main(): Promise<void> {
   const preset = activePreset('paper');
   const resultsDir = values.results ?? path.join('data', 'results', preset);
   const outDir = values.out ?? (preset === 'paper' ? 'figures' : path.join('figures', preset));
-  const rows = readResults(resultsDir);
+  const { rows } = loadResults(path.resolve(resultsDir));
   const costRows = readCostRows(values.cost ?? DEFAULT_COST, values.cost !== undefined);
   const specs: Array<[string, FigureSpec]> = [];
   const skipped: string[] = [];

@@ -6,26 +6,15 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareMethods, readPresetDir, type MethodComparison, type PresetName, type RunFile, type TidyRow } from 'saobp';
+import { compareMethods, loadResults, type MethodComparison } from 'saobp';
 
 const { values } = parseArgs({ options: { results: { type: 'string', default: 'data/results/paper' }, help: { type: 'boolean' } } });
 if (values.help) {
   console.log('usage: npm run summary -- [--results data/results/<preset>]');
   process.exit(0);
 }
-const dir = path.resolve(values.results!);
-const runs = [...readPresetDir(dir, path.basename(dir) as PresetName).values()];
-if (runs.length === 0) {
-  console.error(`summary: no run files in ${dir}; run npm run experiments first`);
-  process.exit(2);
-}
-
-/** Each run's rows at its last evaluation step. */
-function finalRows(run: RunFile): TidyRow[] {
-  const last = Math.max(...run.rows.filter((r) => r.metric.startsWith('eval_')).map((r) => r.step));
-  return run.rows.filter((r) => r.step === last);
-}
-const rows = runs.flatMap(finalRows);
+// One value per run, metric, layer and head: each run's rows at its last step.
+const { runs, finals: rows, sizes } = loadResults(path.resolve(values.results!));
 const TASK_METRIC: Record<string, { metric: string; label: string; digits: number }> = {
   'moby-lm': { metric: 'eval_perplexity', label: 'perplexity ↓', digits: 1 },
   'spam-cls': { metric: 'eval_accuracy', label: 'accuracy ↑', digits: 3 },
@@ -35,7 +24,6 @@ const fmt = (c: MethodComparison['a'], digits: number) => (c.n === 0 ? '–' : `
 const pText = (p: number | null) => (p === null ? 'no test' : `p ${p.toFixed(2)}`);
 const delta = (c: MethodComparison, digits: number) =>
   c.seeds.length === 0 ? '–' : `${c.test.meanDiff >= 0 ? '+' : ''}${c.test.meanDiff.toFixed(digits)} (${pText(c.test.p)})`;
-const sizes = ['tiny', 'mini', 'small', 'medium'];
 const methods = new Set(runs.map((r) => r.config.method));
 
 console.log(`| task | size | metric | baseline | saobp-mixture | mixture − baseline | ${methods.has('saobp-product') ? 'saobp-product | product − baseline | ' : ''}deepest-layer norm. entropy: baseline → mixture | seeds |`);
