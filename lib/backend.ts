@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from './wasm-kernels.js';
+import { configureWasmThreads, wasmThreadsFromEnv } from './wasm-threads.js';
 
 // tfjs's PROD flag only silences its console banners ("install the node backend", platform notes).
 tf.env().set('PROD', true);
@@ -48,13 +49,22 @@ function assertBackendName(name: string, source: string): asserts name is Backen
   }
 }
 
+export interface InitBackendOptions {
+  /**
+   * XNNPACK threads for the wasm backend (default: `SAOBP_THREADS`, else the machine's
+   * cores, at most 8). Only the first initialisation of the wasm backend uses it.
+   */
+  threads?: number;
+}
+
 /**
  * Picks and readies the backend; returns its name (`'tensorflow'`, `'wasm'` or `'cpu'`).
  * `name` (or else the environment variable `SAOBP_BACKEND`) forces one; an unknown
  * name, or a forced backend that cannot start, is an error.
  */
-export async function initBackend(name?: string): Promise<BackendName> {
+export async function initBackend(name?: string, options: InitBackendOptions = {}): Promise<BackendName> {
   const forced = name ?? (process.env.SAOBP_BACKEND || undefined);
+  configureWasmThreads(options.threads ?? wasmThreadsFromEnv());
   if (forced !== undefined) {
     assertBackendName(forced, name !== undefined ? 'initBackend' : 'SAOBP_BACKEND');
     if (forced === 'tensorflow' && loadNative() === null) {

@@ -1,5 +1,6 @@
 /** The public face of `saobp`: re-exports only. */
-export { initBackend, nativeBinding, BACKEND_NAMES, type BackendName } from './backend.js';
+export { initBackend, nativeBinding, BACKEND_NAMES, type BackendName, type InitBackendOptions } from './backend.js';
+export { wasmThreads, wasmThreadsFallback, wasmThreadsFromEnv, MAX_WASM_THREADS } from './wasm-threads.js';
 export { registerWasmKernels } from './wasm-kernels.js';
 export { activePreset, PRESET_NAMES, type PresetName } from './preset.js';
 export { versions } from './versions.js';
@@ -34,7 +35,7 @@ export {
 export * from './viz/index.js';
 export {
   Encoder, Decoder, Transformer, SIZE_PRESETS, MODEL_KINDS, ModelConfigError, resolveModelConfig, parameterCount, parameterSpecs,
-  MIXTURE_THETA_INIT, PRODUCT_THETA_INIT, selfAttention, saobpCoefficient,
+  MIXTURE_THETA_INIT, PRODUCT_THETA_INIT, selfAttention, saobpCoefficient, layerNorm, gelu,
   lmLoss, classificationLoss, mlmLoss, tokenCrossEntropy, IGNORE_INDEX,
   type ModelKind, type ModelConfig, type ModelConfigInput, type ResolvedModelConfig, type SaobpOption, type ParamSpec,
   type NamedParam, type NamedWeights, type AttentionCache, type ModelInput, type ForwardOptions, type ForwardResult,

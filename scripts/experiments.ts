@@ -3,11 +3,13 @@
  * Trains a preset's runs and writes one results file per run under <out>/<preset>/.
  * A thin wrapper: everything it does lives in lib/experiments.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as aq from 'arquero';
 import { initBackend } from '../lib/backend.js';
+import { MAX_WASM_THREADS, wasmThreads } from '../lib/wasm-threads.js';
 import { activePreset, PRESET_NAMES, type PresetName } from '../lib/preset.js';
-import { checkName, finalRows, mergeResults, planSweep, presetDir, readPresetDir, rowsTable, runId, runSweep } from '../lib/experiments/index.js';
+import { checkName, finalRows, mergeResults, parseShard, planSweep, presetDir, readPresetDir, rowsTable, runId, runSweep } from '../lib/experiments/index.js';
 import { TASKS } from '../lib/experiments/tasks/index.js';
 
 const HELP = `Usage: npm run experiments -- [options]
@@ -40,6 +42,10 @@ Slurm array (one shard per task; --resume makes requeued tasks continue):
   sbatch --array=1-8 --wrap 'npm run experiments -- --preset paper --resume --shard $SLURM_ARRAY_TASK_ID/8'
 Shards writing to different --out directories are joined with --merge:
   npm run experiments -- --preset paper --merge out-1,out-2 --out data/results
+
+Threads: the wasm backend runs XNNPACK on SAOBP_THREADS threads; unset, a run takes
+all cores, and a --shard k/n run takes cores/n of them (at least 1), assuming the n
+shards share this machine. Set SAOBP_THREADS when they do not (e.g. one per node).
 `;
 
 function fail(message: string): never {
@@ -97,12 +103,17 @@ async function main(): Promise<void> {
     for (const { config, from } of plan.pending) console.log(`  ${runId(config)}${from > 0 ? ` (resumes at step ${from})` : ''}`);
     return;
   }
-  const backend = await initBackend();
+  // Shards usually run side by side, one per core: each takes its share of the cores as
+  // XNNPACK threads (two processes of one thread beat one of two on this kind of machine).
+  const threads = process.env.SAOBP_THREADS
+    ? undefined
+    : Math.max(1, Math.floor(availableParallelism() / (args.shard === undefined ? 1 : parseShard(args.shard).count)));
+  const backend = await initBackend(undefined, { threads: threads === undefined ? undefined : Math.min(threads, MAX_WASM_THREADS) });
   const started = Date.now();
   await runSweep({
     ...request,
     tasks: TASKS,
-    onRun: (i, n, id) => console.log(`[${i}/${n}] ${id} (backend ${backend})`),
+    onRun: (i, n, id) => console.log(`[${i}/${n}] ${id} (backend ${backend}${backend === 'wasm' ? `, ${wasmThreads()} thread(s)` : ''})`),
   });
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   summarize(plan.dir, preset, plan.selected.map(runId));
