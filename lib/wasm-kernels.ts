@@ -4,8 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, TensorInfo, UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
-import { fastSumConfig, fastTransposeConfig, sharedIdentityConfig } from './wasm-layout.js';
+import { fastGatherConfig, fastSumConfig, fastTransposeConfig, sharedIdentityConfig } from './wasm-layout.js';
 import { fastBatchMatMulConfig } from './wasm-matmul.js';
+import { FUSED_GRADIENTS, FUSED_KERNELS } from './wasm-fused.js';
 
 /** The slice of the wasm backend's class that these kernels use (tfjs-backend-wasm 4.22 internals). */
 export interface WasmHeapBackend {
@@ -55,7 +56,7 @@ const unsortedSegmentSum: KernelConfig = {
   },
 };
 
-const WASM_KERNELS: KernelConfig[] = [unsortedSegmentSum];
+const WASM_KERNELS: KernelConfig[] = [unsortedSegmentSum, ...FUSED_KERNELS];
 
 let registered = false;
 
@@ -70,11 +71,15 @@ export function registerWasmKernels(): void {
   for (const kernel of WASM_KERNELS) {
     if (tf.getKernel(kernel.kernelName, 'wasm') === undefined) tf.registerKernel(kernel);
   }
+  for (const grad of FUSED_GRADIENTS) {
+    if (tf.getGradient(grad.kernelName) === undefined) tf.registerGradient(grad);
+  }
   const replacements: [string, (stock: KernelConfig) => KernelConfig][] = [
     [tf.Identity, sharedIdentityConfig],
     [tf.Sum, fastSumConfig],
     [tf.Transpose, fastTransposeConfig],
     [tf.BatchMatMul, fastBatchMatMulConfig],
+    [tf.GatherV2, fastGatherConfig],
   ];
   for (const [name, make] of replacements) {
     const stock = tf.getKernel(name, 'wasm');

@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { maskedSoftmax, mixtureApply, mixtureRefine, productRefine } from '../saobp/index.js';
 import type { SaobpVariant } from '../saobp/index.js';
 import { linear } from './linear.js';
+import { hasKernel, runFused, SPLIT_HEADS, SPLIT_HEADS_GRAD } from '../wasm-fused.js';
 
 /** TransformerLens-style hook names -> tensors, filled only when a forward pass asks for it. */
 export type AttentionCache = Record<string, tf.Tensor>;
@@ -46,6 +47,15 @@ function splitHeads(x: tf.Tensor, s: AttentionShape, keysTransposed = false): tf
   return tf.transpose(tf.reshape(x, [s.batch, s.length, s.heads, dh]), perm) as tf.Tensor4D;
 }
 
+/** qkv [N, 3D] -> [q * scale [B,H,T,dh], k^T [B,H,dh,T], v [B,H,T,dh]], fused on wasm (lib/wasm-fused.ts). */
+function projectHeads(qkv: tf.Tensor, s: AttentionShape, scale: number): [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D] {
+  if (hasKernel(SPLIT_HEADS) && hasKernel(SPLIT_HEADS_GRAD)) {
+    return runFused(SPLIT_HEADS, { qkv }, { batch: s.batch, heads: s.heads, scale }) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+  }
+  const [q, k, v] = tf.split(qkv, 3, 1);
+  return [splitHeads(tf.mul(q, scale), s), splitHeads(k, s, true), splitHeads(v, s)];
+}
+
 /**
  * x [N, D] -> [N, D]. With `cache` (and `prefix` = 'blocks.{l}.attn') records
  * `{prefix}.pattern` A [B,H,T,T], and on SAOBP layers `{prefix}.refined` A~ [B,H,T,T]
@@ -54,10 +64,9 @@ function splitHeads(x: tf.Tensor, s: AttentionShape, keysTransposed = false): tf
 export function selfAttention(x: tf.Tensor2D, p: AttentionParams, s: AttentionShape, cache?: AttentionCache, prefix = ''): tf.Tensor2D {
   const [n, d] = x.shape;
   const qkv = linear(x, p.qkvWeight, p.qkvBias);
-  const [q, k, v] = tf.split(qkv, 3, 1);
   // Scaling q (T x dh per head) is cheaper than scaling the T x T scores.
-  const scores = tf.matMul(splitHeads(tf.mul(q, 1 / Math.sqrt(d / s.heads)), s), splitHeads(k, s, true));
-  const values = splitHeads(v, s);
+  const [queries, keysT, values] = projectHeads(qkv, s, 1 / Math.sqrt(d / s.heads));
+  const scores = tf.matMul(queries, keysT);
   const attention = maskedSoftmax(scores, s.mask);
   let context: tf.Tensor; // [B, H, T, dh]
   let refined: tf.Tensor | undefined;

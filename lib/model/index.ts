@@ -15,6 +15,7 @@ export {
 export { parameterCount, parameterSpecs, MIXTURE_THETA_INIT, PRODUCT_THETA_INIT, type ParamSpec } from './specs.js';
 export type { NamedParam, NamedWeights } from './params.js';
 export { selfAttention, saobpCoefficient, type AttentionCache } from './attention.js';
+export { layerNorm, gelu } from './layers.js';
 export { Transformer, type ModelInput, type ForwardOptions, type ForwardResult } from './transformer.js';
 export { Encoder } from './encoder.js';
 export { Decoder } from './decoder.js';

@@ -1,8 +1,25 @@
 /** The small functional pieces of a transformer block, on the residual stream [N, D]. */
 import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel, LAYER_NORM, LAYER_NORM_GRAD, runFused } from '../wasm-fused.js';
 
 /** LayerNorm over the last axis: x [N, D], weight [D], bias [D] -> [N, D] (biased variance, as PyTorch). */
 export function layerNorm(x: tf.Tensor2D, weight: tf.Tensor, bias: tf.Tensor, eps: number): tf.Tensor2D {
+  if (hasKernel(LAYER_NORM) && hasKernel(LAYER_NORM_GRAD)) {
+    // One fused pass forward and one backward (lib/wasm-fused.ts).
+    const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [xi, w, b, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+      const [y, mean, rstd] = runFused(LAYER_NORM, { x: xi, weight: w, bias: b }, { eps });
+      save([xi, w, mean, rstd]);
+      return {
+        value: y,
+        gradFunc: (dy: tf.Tensor, [xs, ws, ms, rs]: tf.Tensor[]) => {
+          const [dx, dw, db] = runFused(LAYER_NORM_GRAD, { x: xs, weight: ws, mean: ms, rstd: rs, dy });
+          return [dx, tf.reshape(dw, w.shape), tf.reshape(db, b.shape)];
+        },
+      };
+    });
+    return f(x, weight, bias) as tf.Tensor2D;
+  }
   const { mean, variance } = tf.moments(x, -1, true);
   return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps))), weight), bias);
 }

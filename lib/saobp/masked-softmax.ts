@@ -1,5 +1,6 @@
 /** Row-wise softmax over allowed keys: the `softmax_M` of SAOBP.md. */
 import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel, MASKED_SOFTMAX, MASKED_SOFTMAX_GRAD, runFused } from '../wasm-fused.js';
 
 /**
  * Masked entries are filled with this before the row max is taken, so that a large logit
@@ -36,12 +37,18 @@ export function maskedSoftmax(scores: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
     const m = tf.cast(mask, 'float32');
     const shape = tf.broadcast_util.assertAndGetBroadcastShape(scores.shape, m.shape);
     const s = shape.length === scores.rank && shape.every((d, i) => d === scores.shape[i]) ? scores : tf.broadcastTo(scores, shape);
+    // One fused pass per row where the backend has the kernels (lib/wasm-fused.ts).
+    const fused = hasKernel(MASKED_SOFTMAX) && hasKernel(MASKED_SOFTMAX_GRAD);
     // The mask is a constant of the closure: only the scores get a gradient.
     const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [x, save] = args as [tf.Tensor, tf.GradSaveFunc];
-      const a = maskedSoftmaxValue(x, m);
+      const a = fused ? runFused(MASKED_SOFTMAX, { x, mask: m })[0] : maskedSoftmaxValue(x, m);
       save([a]);
-      return { value: a, gradFunc: (dy: tf.Tensor, [saved]: tf.Tensor[]) => softmaxBackward(saved, dy) };
+      return {
+        value: a,
+        gradFunc: (dy: tf.Tensor, [saved]: tf.Tensor[]) =>
+          fused ? runFused(MASKED_SOFTMAX_GRAD, { a: saved, dy })[0] : softmaxBackward(saved, dy),
+      };
     });
     return f(s);
   });

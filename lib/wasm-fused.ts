@@ -1,0 +1,408 @@
+/**
+ * Fused kernels for the wasm backend, in JS over the wasm heap: one pass per row instead of
+ * the five to ten tfjs kernels (each a full pass over memory) that the composite ops take.
+ *
+ * - `SaobpMaskedSoftmax` / `SaobpMaskedSoftmaxGrad`: softmax over the allowed keys of each
+ *   row; masked keys are skipped, not exponentiated (half of a causal T x T map).
+ * - `SaobpLayerNorm` / `SaobpLayerNormGrad`: LayerNorm over the last axis with the
+ *   gradients of x, weight and bias in one backward pass.
+ * - `SaobpSplitHeads` / `SaobpSplitHeadsGrad`: the fused QKV projection [B*T, 3D] into scaled
+ *   queries [B, H, T, dh], transposed keys [B, H, dh, T] and values [B, H, T, dh], and back
+ *   (replaces a split, a scale and three transposes each way).
+ * - `SaobpAdamW`: one AdamW update of a parameter and its two moments.
+ *
+ * Arithmetic runs in float64 and is rounded once on store. Transcendental work stays out of
+ * JS where wasm does it faster (V8's Math.exp costs ~10 ns, tfjs's Erf ~5 ns per element):
+ * GELU keeps its composite ops, and the softmax uses `expNonPositive` below. The callers in lib/saobp and
+ * lib/model use these kernels where the active backend has them (`hasKernel`) and the
+ * composite ops everywhere else; test/fused-kernels.test.ts holds both to the same numbers.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import type { WasmHeapBackend } from './wasm-kernels.js';
+
+export const MASKED_SOFTMAX = 'SaobpMaskedSoftmax';
+export const MASKED_SOFTMAX_GRAD = 'SaobpMaskedSoftmaxGrad';
+export const LAYER_NORM = 'SaobpLayerNorm';
+export const LAYER_NORM_GRAD = 'SaobpLayerNormGrad';
+export const SPLIT_HEADS = 'SaobpSplitHeads';
+export const SPLIT_HEADS_GRAD = 'SaobpSplitHeadsGrad';
+export const ADAMW = 'SaobpAdamW';
+
+/** Whether the active backend has the fused kernel `name`. */
+export function hasKernel(name: string): boolean {
+  return tf.getKernel(name, tf.getBackend()) !== undefined;
+}
+
+type Heap = WasmHeapBackend & { typedArrayFromHeap(t: TensorInfo): Float32Array };
+
+function requireFloat32(kernel: string, ...ts: [string, TensorInfo][]): void {
+  for (const [name, t] of ts) {
+    if (t.dtype !== 'float32') throw new Error(`${kernel}: ${name} must be float32, got ${t.dtype}`);
+  }
+}
+
+/**
+ * For a mask broadcast against x [..., T] (both rank r), the heap offset of the mask row
+ * that applies to each of x's rows, and the mask's stride along the last axis (1, or 0
+ * for a mask whose last axis has size 1).
+ */
+function maskRows(xShape: number[], maskShape: number[]): { rowOffset: Int32Array; lastStride: number } {
+  const r = xShape.length;
+  const m = [...new Array<number>(r - maskShape.length).fill(1), ...maskShape];
+  const strides = new Array<number>(r).fill(0);
+  let s = 1;
+  for (let k = r - 1; k >= 0; k--) {
+    strides[k] = m[k] === 1 ? 0 : s;
+    s *= m[k];
+  }
+  const rows = tf.util.sizeFromShape(xShape.slice(0, -1));
+  const rowOffset = new Int32Array(rows);
+  const idx = new Array<number>(r - 1).fill(0);
+  for (let i = 0; i < rows; i++) {
+    let off = 0;
+    for (let k = 0; k < r - 1; k++) off += idx[k] * strides[k];
+    rowOffset[i] = off;
+    for (let k = r - 2; k >= 0; k--) {
+      if (++idx[k] < xShape[k]) break;
+      idx[k] = 0;
+    }
+  }
+  return { rowOffset, lastStride: strides[r - 1] };
+}
+
+/** 2^-k for k = 0..149 (float32's range ends at 2^-149). */
+const POW2_NEG = Float64Array.from({ length: 150 }, (_, k) => 2 ** -k);
+
+/**
+ * exp(d) for d <= 0, to a relative error below 1e-8 (float32's epsilon is 6e-8): d = r - k ln 2
+ * with |r| <= ln 2 / 2, e^r by its degree-7 Taylor polynomial, 2^-k from a table. Twice as
+ * fast as Math.exp in V8; 0 below -103 (where float32 underflows).
+ */
+function expNonPositive(d: number): number {
+  if (d < -103) return 0;
+  const k = Math.round(-d * Math.LOG2E);
+  const r = d + k * Math.LN2;
+  return (1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r / 5040))))))) * POW2_NEG[k];
+}
+
+/**
+ * x [..., T] float32, mask broadcastable to x's shape (nonzero = allowed; no larger than x)
+ * -> A [..., T]: exp(x - rowmax) / rowsum over allowed entries, 0 on masked entries and on
+ * rows with no allowed entry.
+ */
+const maskedSoftmax: KernelConfig = {
+  kernelName: MASKED_SOFTMAX,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const { x, mask } = inputs as { x: TensorInfo; mask: TensorInfo };
+    requireFloat32(MASKED_SOFTMAX, ['x', x], ['mask', mask]);
+    const heap = backend as unknown as Heap;
+    const T = x.shape[x.shape.length - 1];
+    const { rowOffset, lastStride } = maskRows(x.shape, mask.shape);
+    const out = heap.makeOutput(x.shape, 'float32');
+    const xs = heap.typedArrayFromHeap(x);
+    const ms = heap.typedArrayFromHeap(mask);
+    const ys = heap.typedArrayFromHeap(out);
+    for (let i = 0, base = 0; i < rowOffset.length; i++, base += T) {
+      const mo = rowOffset[i];
+      let max = -Infinity;
+      for (let j = 0, mj = mo; j < T; j++, mj += lastStride) {
+        if (ms[mj] !== 0 && xs[base + j] > max) max = xs[base + j];
+      }
+      if (max === -Infinity) {
+        ys.fill(0, base, base + T);
+        continue;
+      }
+      let z = 0;
+      for (let j = 0, mj = mo; j < T; j++, mj += lastStride) {
+        if (ms[mj] !== 0) {
+          const e = expNonPositive(xs[base + j] - max);
+          ys[base + j] = e;
+          z += e;
+        } else {
+          ys[base + j] = 0;
+        }
+      }
+      const inv = 1 / z;
+      for (let j = base; j < base + T; j++) ys[j] *= inv;
+    }
+    return out;
+  },
+};
+
+/** a = softmax output [..., T], dy [..., T] -> dx = a * (dy - sum(dy * a)) per row. */
+const maskedSoftmaxGrad: KernelConfig = {
+  kernelName: MASKED_SOFTMAX_GRAD,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const { a, dy } = inputs as { a: TensorInfo; dy: TensorInfo };
+    requireFloat32(MASKED_SOFTMAX_GRAD, ['a', a], ['dy', dy]);
+    if (!tf.util.arraysEqual(a.shape, dy.shape)) {
+      throw new Error(`${MASKED_SOFTMAX_GRAD}: a [${a.shape}] and dy [${dy.shape}] differ`);
+    }
+    const heap = backend as unknown as Heap;
+    const T = a.shape[a.shape.length - 1];
+    const n = tf.util.sizeFromShape(a.shape);
+    const out = heap.makeOutput(a.shape, 'float32');
+    const as = heap.typedArrayFromHeap(a);
+    const gs = heap.typedArrayFromHeap(dy);
+    const ds = heap.typedArrayFromHeap(out);
+    for (let base = 0; base < n; base += T) {
+      let dot = 0;
+      for (let j = base; j < base + T; j++) dot += gs[j] * as[j];
+      for (let j = base; j < base + T; j++) {
+        const p = as[j];
+        ds[j] = p === 0 ? 0 : p * (gs[j] - dot);
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * x [N, D], weight [D], bias [D] -> [y [N, D], mean [N], rstd [N]] with
+ * y = (x - mean) * rstd * weight + bias, rstd = 1 / sqrt(biased variance + eps).
+ */
+const layerNorm: KernelConfig = {
+  kernelName: LAYER_NORM,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const { x, weight, bias } = inputs as { x: TensorInfo; weight: TensorInfo; bias: TensorInfo };
+    const { eps } = attrs as unknown as { eps: number };
+    requireFloat32(LAYER_NORM, ['x', x], ['weight', weight], ['bias', bias]);
+    const D = x.shape[x.shape.length - 1];
+    if (tf.util.sizeFromShape(weight.shape) !== D || tf.util.sizeFromShape(bias.shape) !== D) {
+      throw new Error(`${LAYER_NORM}: weight [${weight.shape}] and bias [${bias.shape}] must have ${D} elements`);
+    }
+    const heap = backend as unknown as Heap;
+    const N = tf.util.sizeFromShape(x.shape) / D;
+    const out = heap.makeOutput(x.shape, 'float32');
+    const meanOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
+    const rstdOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
+    const xs = heap.typedArrayFromHeap(x);
+    const ws = heap.typedArrayFromHeap(weight);
+    const bs = heap.typedArrayFromHeap(bias);
+    const ys = heap.typedArrayFromHeap(out);
+    const means = heap.typedArrayFromHeap(meanOut);
+    const rstds = heap.typedArrayFromHeap(rstdOut);
+    for (let i = 0, base = 0; i < N; i++, base += D) {
+      let sum = 0;
+      for (let j = base; j < base + D; j++) sum += xs[j];
+      const mean = sum / D;
+      let sq = 0;
+      for (let j = base; j < base + D; j++) {
+        const c = xs[j] - mean;
+        sq += c * c;
+      }
+      const rstd = 1 / Math.sqrt(sq / D + eps);
+      means[i] = mean;
+      rstds[i] = rstd;
+      for (let j = 0; j < D; j++) ys[base + j] = (xs[base + j] - mean) * rstd * ws[j] + bs[j];
+    }
+    return [out, meanOut, rstdOut];
+  },
+};
+
+/**
+ * (x [N, D], weight [D], mean [N], rstd [N], dy [N, D]) -> [dx [N, D], dweight [D], dbias [D]]:
+ * with xhat = (x - mean) * rstd and g = dy * weight,
+ * dx = rstd * (g - mean(g) - xhat * mean(g * xhat)), dweight = sum_n dy * xhat, dbias = sum_n dy.
+ */
+const layerNormGrad: KernelConfig = {
+  kernelName: LAYER_NORM_GRAD,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const { x, weight, mean, rstd, dy } = inputs as Record<'x' | 'weight' | 'mean' | 'rstd' | 'dy', TensorInfo>;
+    requireFloat32(LAYER_NORM_GRAD, ['x', x], ['weight', weight], ['mean', mean], ['rstd', rstd], ['dy', dy]);
+    const heap = backend as unknown as Heap;
+    const D = x.shape[x.shape.length - 1];
+    const N = tf.util.sizeFromShape(x.shape) / D;
+    const dxOut = heap.makeOutput(x.shape, 'float32');
+    const dwOut = heap.makeOutput(weight.shape, 'float32');
+    const dbOut = heap.makeOutput(weight.shape, 'float32');
+    const xs = heap.typedArrayFromHeap(x);
+    const ws = heap.typedArrayFromHeap(weight);
+    const means = heap.typedArrayFromHeap(mean);
+    const rstds = heap.typedArrayFromHeap(rstd);
+    const gs = heap.typedArrayFromHeap(dy);
+    const dxs = heap.typedArrayFromHeap(dxOut);
+    const dw = new Float64Array(D);
+    const db = new Float64Array(D);
+    for (let i = 0, base = 0; i < N; i++, base += D) {
+      const m = means[i];
+      const r = rstds[i];
+      let sumG = 0;
+      let sumGX = 0;
+      for (let j = 0; j < D; j++) {
+        const xhat = (xs[base + j] - m) * r;
+        const d = gs[base + j];
+        const g = d * ws[j];
+        sumG += g;
+        sumGX += g * xhat;
+        dw[j] += d * xhat;
+        db[j] += d;
+      }
+      const meanG = sumG / D;
+      const meanGX = sumGX / D;
+      for (let j = 0; j < D; j++) {
+        const xhat = (xs[base + j] - m) * r;
+        dxs[base + j] = r * (gs[base + j] * ws[j] - meanG - xhat * meanGX);
+      }
+    }
+    heap.typedArrayFromHeap(dwOut).set(dw);
+    heap.typedArrayFromHeap(dbOut).set(db);
+    return [dxOut, dwOut, dbOut];
+  },
+};
+
+/**
+ * qkv [B*T, 3D] -> [q * scale [B, H, T, dh], k^T [B, H, dh, T], v [B, H, T, dh]];
+ * attrs: batch B, heads H, scale.
+ */
+const splitHeads: KernelConfig = {
+  kernelName: SPLIT_HEADS,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const { qkv } = inputs as { qkv: TensorInfo };
+    const { batch, heads, scale } = attrs as unknown as { batch: number; heads: number; scale: number };
+    requireFloat32(SPLIT_HEADS, ['qkv', qkv]);
+    const [n, d3] = qkv.shape;
+    if (qkv.shape.length !== 2 || d3 % 3 !== 0 || n % batch !== 0 || (d3 / 3) % heads !== 0) {
+      throw new Error(`${SPLIT_HEADS}: qkv [${qkv.shape}] does not split into ${batch} sequences and ${heads} heads`);
+    }
+    const heap = backend as unknown as Heap;
+    const [T, D] = [n / batch, d3 / 3];
+    const dh = D / heads;
+    const qOut = heap.makeOutput([batch, heads, T, dh], 'float32');
+    const kOut = heap.makeOutput([batch, heads, dh, T], 'float32');
+    const vOut = heap.makeOutput([batch, heads, T, dh], 'float32');
+    const src = heap.typedArrayFromHeap(qkv);
+    const qs = heap.typedArrayFromHeap(qOut);
+    const ks = heap.typedArrayFromHeap(kOut);
+    const vs = heap.typedArrayFromHeap(vOut);
+    for (let b = 0; b < batch; b++) {
+      for (let t = 0; t < T; t++) {
+        const row = (b * T + t) * d3;
+        for (let h = 0; h < heads; h++) {
+          const bh = b * heads + h;
+          const qv = (bh * T + t) * dh;
+          const kBase = bh * dh * T + t;
+          const col = row + h * dh;
+          for (let j = 0; j < dh; j++) {
+            qs[qv + j] = src[col + j] * scale;
+            ks[kBase + j * T] = src[col + D + j];
+            vs[qv + j] = src[col + 2 * D + j];
+          }
+        }
+      }
+    }
+    return [qOut, kOut, vOut];
+  },
+};
+
+/** (dq [B, H, T, dh], dk^T [B, H, dh, T], dv [B, H, T, dh]) -> dqkv [B*T, 3D]; attrs: scale. */
+const splitHeadsGrad: KernelConfig = {
+  kernelName: SPLIT_HEADS_GRAD,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const { dq, dk, dv } = inputs as Record<'dq' | 'dk' | 'dv', TensorInfo>;
+    const { scale } = attrs as unknown as { scale: number };
+    requireFloat32(SPLIT_HEADS_GRAD, ['dq', dq], ['dk', dk], ['dv', dv]);
+    const [batch, heads, T, dh] = dq.shape;
+    const D = heads * dh;
+    const heap = backend as unknown as Heap;
+    const out = heap.makeOutput([batch * T, 3 * D], 'float32');
+    const qs = heap.typedArrayFromHeap(dq);
+    const ks = heap.typedArrayFromHeap(dk);
+    const vs = heap.typedArrayFromHeap(dv);
+    const dst = heap.typedArrayFromHeap(out);
+    for (let b = 0; b < batch; b++) {
+      for (let t = 0; t < T; t++) {
+        const row = (b * T + t) * 3 * D;
+        for (let h = 0; h < heads; h++) {
+          const bh = b * heads + h;
+          const qv = (bh * T + t) * dh;
+          const kBase = bh * dh * T + t;
+          const col = row + h * dh;
+          for (let j = 0; j < dh; j++) {
+            dst[col + j] = qs[qv + j] * scale;
+            dst[col + D + j] = ks[kBase + j * T];
+            dst[col + 2 * D + j] = vs[qv + j];
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * (param, m, v, grad) -> [param', m', v'] with m' = b1 m + (1 - b1) g, v' = b2 v + (1 - b2) g^2,
+ * param' = param * (1 - lr * wd) - lr * (m' / bc1) / (sqrt(v' / bc2) + eps).
+ * attrs: lr, beta1, beta2, eps, bc1, bc2, wd (0 = no decay).
+ */
+const adamW: KernelConfig = {
+  kernelName: ADAMW,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const { param, m, v, grad } = inputs as Record<'param' | 'm' | 'v' | 'grad', TensorInfo>;
+    const { lr, beta1, beta2, eps, bc1, bc2, wd } = attrs as unknown as Record<string, number>;
+    requireFloat32(ADAMW, ['param', param], ['m', m], ['v', v], ['grad', grad]);
+    for (const [name, t] of [['m', m], ['v', v], ['grad', grad]] as const) {
+      if (!tf.util.arraysEqual(t.shape, param.shape)) throw new Error(`${ADAMW}: ${name} [${t.shape}] differs from param [${param.shape}]`);
+    }
+    const heap = backend as unknown as Heap;
+    const pOut = heap.makeOutput(param.shape, 'float32');
+    const mOut = heap.makeOutput(param.shape, 'float32');
+    const vOut = heap.makeOutput(param.shape, 'float32');
+    const ps = heap.typedArrayFromHeap(param);
+    const ms = heap.typedArrayFromHeap(m);
+    const vs = heap.typedArrayFromHeap(v);
+    const gs = heap.typedArrayFromHeap(grad);
+    const po = heap.typedArrayFromHeap(pOut);
+    const mo = heap.typedArrayFromHeap(mOut);
+    const vo = heap.typedArrayFromHeap(vOut);
+    const keep = 1 - lr * wd;
+    for (let i = 0; i < ps.length; i++) {
+      const g = gs[i];
+      const mi = beta1 * ms[i] + (1 - beta1) * g;
+      const vi = beta2 * vs[i] + (1 - beta2) * g * g;
+      mo[i] = mi;
+      vo[i] = vi;
+      po[i] = ps[i] * keep - (lr * (mi / bc1)) / (Math.sqrt(vi / bc2) + eps);
+    }
+    return [pOut, mOut, vOut];
+  },
+};
+
+/** Gradients of the multi-output kernels, recorded on the tape like any tfjs op. */
+export const FUSED_GRADIENTS: GradConfig[] = [
+  {
+    kernelName: SPLIT_HEADS,
+    gradFunc: (dy, _saved, attrs) => {
+      const [dq, dk, dv] = dy as tf.Tensor[];
+      const { scale } = attrs as unknown as { scale: number };
+      return { qkv: () => runFused(SPLIT_HEADS_GRAD, { dq, dk, dv }, { scale })[0] };
+    },
+  },
+];
+
+/** Exported for the tests only. */
+export const fusedExpNonPositive = expNonPositive;
+
+export const FUSED_KERNELS: KernelConfig[] = [
+  maskedSoftmax,
+  maskedSoftmaxGrad,
+  layerNorm,
+  layerNormGrad,
+  splitHeads,
+  splitHeadsGrad,
+  adamW,
+];
+
+/** Runs a fused kernel on the active backend (see `hasKernel`). */
+export function runFused(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, number> = {}): tf.Tensor[] {
+  const out = tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap);
+  return Array.isArray(out) ? out : [out as tf.Tensor];
+}
