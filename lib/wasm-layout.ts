@@ -8,29 +8,46 @@
  * gradients sum over the rows. Other cases go to the stock kernels.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, SumAttrs, TensorInfo, TransposeAttrs } from '@tensorflow/tfjs-core';
+import type { GatherV2Attrs, KernelConfig, KernelFunc, SumAttrs, TensorInfo, TransposeAttrs } from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './wasm-kernels.js';
 
-/** Square tiles keep both the rows read and the rows written in cache. */
-const TILE = 32;
+/** Columns per pass: the 8 source rows' slices stay in cache while their columns are written. */
+const COLUMN_BLOCK = 64;
 
-/** x [..., r, c] -> [..., c, r] for perm = identity with the last two axes swapped. */
+/**
+ * x [..., r, c] -> [..., c, r]. Eight source rows at a time: each column j of the block is
+ * written as eight consecutive floats. (A square-tiled loop with one element per inner
+ * iteration ran ~4x slower in V8.)
+ */
 function swapLastTwo(x: TensorInfo, backend: WasmHeapBackend): TensorInfo {
   const [r, c] = x.shape.slice(-2);
   const batch = tf.util.sizeFromShape(x.shape.slice(0, -2));
   const out = backend.makeOutput([...x.shape.slice(0, -2), c, r], x.dtype);
   const src = backend.typedArrayFromHeap(x);
   const dst = backend.typedArrayFromHeap(out);
+  const r8 = r - (r % 8);
   for (let b = 0; b < batch; b++) {
     const base = b * r * c;
-    for (let i0 = 0; i0 < r; i0 += TILE) {
-      const i1 = Math.min(i0 + TILE, r);
-      for (let j0 = 0; j0 < c; j0 += TILE) {
-        const j1 = Math.min(j0 + TILE, c);
-        for (let i = i0; i < i1; i++) {
-          const row = base + i * c;
-          for (let j = j0; j < j1; j++) dst[base + j * r + i] = src[row + j];
+    for (let j0 = 0; j0 < c; j0 += COLUMN_BLOCK) {
+      const j1 = Math.min(j0 + COLUMN_BLOCK, c);
+      for (let i = 0; i < r8; i += 8) {
+        const row = base + i * c;
+        for (let j = j0; j < j1; j++) {
+          const o = base + j * r + i;
+          const s = row + j;
+          dst[o] = src[s];
+          dst[o + 1] = src[s + c];
+          dst[o + 2] = src[s + 2 * c];
+          dst[o + 3] = src[s + 3 * c];
+          dst[o + 4] = src[s + 4 * c];
+          dst[o + 5] = src[s + 5 * c];
+          dst[o + 6] = src[s + 6 * c];
+          dst[o + 7] = src[s + 7 * c];
         }
+      }
+      for (let i = r8; i < r; i++) {
+        const row = base + i * c;
+        for (let j = j0; j < j1; j++) dst[base + j * r + i] = src[row + j];
       }
     }
   }
@@ -90,4 +107,34 @@ export function sharedIdentityConfig(stock: KernelConfig): KernelConfig {
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   };
   return { kernelName: tf.Identity, backendName: 'wasm', kernelFunc };
+}
+
+/**
+ * `GatherV2` of whole rows (axis 0 of a float32 matrix, the embedding lookup) as row copies;
+ * the stock kernel takes ~12 ms for 2048 rows of 128. Other cases go to the stock kernel.
+ */
+export function fastGatherConfig(stock: KernelConfig): KernelConfig {
+  const kernelFunc: KernelFunc = (args) => {
+    const { x, indices } = args.inputs as { x: TensorInfo; indices: TensorInfo };
+    const { axis, batchDims } = args.attrs as unknown as GatherV2Attrs;
+    const rowGather = x.dtype === 'float32' && indices.dtype === 'int32' && x.shape.length === 2 &&
+      tf.util.parseAxisParam(axis, x.shape)[0] === 0 && (batchDims ?? 0) === 0;
+    if (!rowGather) return stock.kernelFunc(args);
+    const backend = args.backend as unknown as WasmHeapBackend;
+    const [rows, width] = x.shape;
+    const out = backend.makeOutput([...indices.shape, width], 'float32');
+    const src = backend.typedArrayFromHeap(x);
+    const ids = backend.typedArrayFromHeap(indices);
+    const dst = backend.typedArrayFromHeap(out);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!(id >= 0 && id < rows)) {
+        backend.disposeData(out.dataId);
+        throw new Error(`GatherV2: the index value ${id} is not in [0, ${rows - 1}]`);
+      }
+      dst.set(src.subarray(id * width, (id + 1) * width), i * width);
+    }
+    return out;
+  };
+  return { kernelName: tf.GatherV2, backendName: 'wasm', kernelFunc };
 }

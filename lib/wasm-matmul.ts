@@ -42,6 +42,17 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
     const batchB = tf.util.sizeFromShape(outerB);
     const broadcastOk = batchA === batchB || batchA === 1 || batchB === 1;
     if (a.dtype !== 'float32' || b.dtype !== 'float32' || !broadcastOk) return stock.kernelFunc(args);
+    if (transposeA && !transposeB && batchA === 1 && batchB === 1 && a.shape.length === 2 && b.shape.length === 2) {
+      // a^T b with few output rows (a weight gradient x^T dy with D_in < D_out): XNNPACK runs
+      // faster with more rows, so form (b^T a)^T, transposing the small result back.
+      const [m, n] = [a.shape[1], b.shape[1]];
+      if (m < n) {
+        const swapped = kernelFunc({ ...args, inputs: { a: b, b: a } }) as TensorInfo;
+        const result = swapLastTwo(swapped, backend);
+        backend.disposeData(swapped.dataId);
+        return result;
+      }
+    }
     wasmMatMul ??= backend.wasm.cwrap(tf.BatchMatMul, null, [
       'number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number',
     ]) as CwrappedMatMul;

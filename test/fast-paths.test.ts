@@ -54,6 +54,14 @@ for (const backend of ['cpu', 'wasm']) {
   }
 }
 
+test('wasm Gather with an index out of range is a clear error', async () => {
+  await initBackend('wasm');
+  const x = fill([5, 3], 0.1);
+  const ids = tf.tensor([1, 5], [2], 'int32');
+  assert.throws(() => tf.gather(x, ids), /GatherV2: the index value 5 is not in \[0, 4\]/);
+  tf.dispose([x, ids]);
+});
+
 /** Runs `f` on cpu and on wasm (with the replaced kernels) and returns both results. */
 async function onBoth(f: () => tf.Tensor): Promise<[Float32Array, Float32Array, number[], number[]]> {
   await initBackend('cpu');
@@ -71,6 +79,12 @@ const LAYOUT_CASES: [string, () => tf.Tensor][] = [
   ['Transpose 2-D, sizes not multiples of the tile', () => tf.transpose(fill([37, 70], 0.3))],
   ['Transpose of the last two axes, batched', () => tf.transpose(fill([3, 2, 33, 5], 0.4), [0, 1, 3, 2])],
   ['Transpose, other permutation (stock kernel)', () => tf.transpose(fill([3, 4, 5], 0.5), [2, 0, 1])],
+  ['Transpose 2-D, 8-row blocks with a remainder', () => tf.transpose(fill([2051, 130], 0.35))],
+  ['matMul a^T b with fewer output rows than columns (computed as (b^T a)^T)', () =>
+    tf.matMul(fill([300, 24], 0.15, 1), fill([300, 80], 0.25, 1), true, false)],
+  ['Gather of whole rows (embedding lookup)', () => tf.gather(fill([11, 6], 0.45), tf.tensor([3, 0, 10, 3, 7], [5], 'int32'))],
+  ['Gather of rows with 2-D indices', () => tf.gather(fill([11, 6], 0.55), tf.tensor([[1, 2], [9, 9]], [2, 2], 'int32'))],
+  ['Gather along axis 1 (stock kernel)', () => tf.gather(fill([4, 6], 0.65), tf.tensor([5, 0], [2], 'int32'), 1)],
   ['Sum over axis 0 (bias gradient)', () => tf.sum(fill([2048, 9], 0.6), 0)],
   ['Sum over leading axes, keepDims', () => tf.sum(fill([4, 5, 7], 0.7), [1, 0], true)],
   ['Sum over the last axis (stock kernel)', () => tf.sum(fill([4, 5, 7], 0.8), -1)],
