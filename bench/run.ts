@@ -4,10 +4,15 @@
  * this project and, where /usr/bin/python3 has torch, in the PyTorch peer (bench/torch_peer.py,
  * one thread), for baseline / saobp-mixture / saobp-product at each sequence length.
  * Each length runs here (methods round-robin) and then in the peer, so load drift hits both alike.
+ * This project runs with its default XNNPACK threads (all cores, SAOBP_THREADS); at the reference
+ * length the run also measures, side by side, this project on one thread (a child process with
+ * SAOBP_THREADS=1) and the peer on as many threads as this project used, so that every ratio
+ * is reported both ways.
  * Writes bench/results.json and the cost rows of data/results/bench/cost.json.
  * Usage: npm run bench -- [--steps 6] [--warmup 2] [--seqs 64,128,256] [--no-torch] [--json]
  */
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +20,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../lib/backend.js';
 import { Decoder, lmLoss, type SaobpOption } from '../lib/model/index.js';
 import { AdamW } from '../lib/train/adamw.js';
+import { wasmThreads } from '../lib/wasm-threads.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -48,10 +54,17 @@ function torchAvailable(): string | null {
 }
 
 /** Median step times of the peer at one length, per method (its own warm-up and steps). */
-function torchSteps(seq: number): Record<string, number> {
-  const methods = METHODS.map(([, peer]) => peer).join(',');
+function torchSteps(seq: number, methods = METHODS, threads = 1): Record<string, number> {
   const out = execFileSync(PYTHON, [path.join(ROOT, 'bench/torch_peer.py'), '--steps', String(STEPS), '--warmup', String(WARMUP),
-    '--methods', methods, '--seqs', String(seq), '--batch', String(REF.batch), '--vocab', String(REF.vocab)], { encoding: 'utf8' });
+    '--methods', methods.map(([, peer]) => peer).join(','), '--seqs', String(seq), '--batch', String(REF.batch),
+    '--vocab', String(REF.vocab), '--threads', String(threads)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!).stepMs;
+}
+
+/** This project's baseline step at one length on one XNNPACK thread, in a child process. */
+function singleThreadStep(seq: number): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--probe', '--seqs', String(seq),
+    '--steps', String(STEPS), '--warmup', String(WARMUP)], { encoding: 'utf8', env: { ...process.env, SAOBP_THREADS: '1' }, cwd: ROOT });
   return JSON.parse(out.trim().split('\n').pop()!).stepMs;
 }
 
@@ -62,10 +75,10 @@ interface Measured { stepMs: number; peakMiB: number; liveTensors: number; leake
  * product, baseline, ...) so that load drift hits their ratios least; median step times,
  * then one profiled step each for peak tensor memory.
  */
-async function tfjsSteps(seq: number): Promise<Measured[]> {
+async function tfjsSteps(seq: number, methods = METHODS): Promise<Measured[]> {
   const before = tf.memory().numTensors;
   const ids = tf.randomUniform([REF.batch, seq], 0, REF.vocab, 'int32', 1) as tf.Tensor2D;
-  const setups = METHODS.map(([, , saobp]) => {
+  const setups = methods.map(([, , saobp]) => {
     const model = new Decoder({ layers: REF.layers, width: REF.width, heads: REF.heads, ff: REF.ff, vocabSize: REF.vocab, maxLen: seq, dropout: 0, saobp });
     const params = model.params();
     const opt = new AdamW(params, { weightDecay: 0 });
@@ -109,9 +122,17 @@ function wasmHeapBytes(): number | null {
 }
 
 const backend = await initBackend();
+if (argv.includes('--probe')) {
+  // Child of singleThreadStep: the baseline at one length, one JSON line.
+  const [m] = await tfjsSteps(SEQS[0], METHODS.slice(0, 1));
+  console.log(JSON.stringify({ stepMs: m.stepMs, threads: wasmThreads() }));
+  process.exit(0);
+}
+const threads = backend === 'wasm' ? wasmThreads() : null;
 const torchVersion = torchAvailable();
 log(`decoder L${REF.layers} D${REF.width} H${REF.heads} FF${REF.ff}, batch ${REF.batch}, vocab ${REF.vocab}; ` +
-  `tfjs ${tf.version_core} on ${backend}` + (torchVersion ? ` vs PyTorch ${torchVersion} (1 thread)` : ' (no PyTorch peer)') +
+  `tfjs ${tf.version_core} on ${backend}${threads ? ` (${threads} thread${threads > 1 ? 's' : ''})` : ''}` +
+  (torchVersion ? ` vs PyTorch ${torchVersion} (1 thread)` : ' (no PyTorch peer)') +
   `; median of ${STEPS} steps after ${WARMUP} warm-up; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
 
 interface Row { method: string; seqLen: number; tfjsMs: number; torchMs: number | null; peakMiB: number; liveTensors: number; leakedTensors: number }
@@ -131,6 +152,11 @@ for (const seq of SEQS) {
   log(`T=${String(seq).padStart(3)} ${mine[0].liveTensors} live tensors while training all three, ${mine[0].leakedTensors} leaked over ${STEPS} rounds`);
 }
 
+// At the reference length, both sides on equal threads: this project on one, the peer on ours.
+const refSeq = SEQS.includes(REF.refSeq) ? REF.refSeq : SEQS[0];
+const tfjsSingleThreadMs = backend === 'wasm' && threads !== null && threads > 1 ? singleThreadStep(refSeq) : null;
+const torchSameThreadsMs = torchVersion && threads !== null && threads > 1 ? torchSteps(refSeq, METHODS.slice(0, 1), threads)[`baseline@${refSeq}`] : null;
+
 const at = (method: string, seq: number) => rows.find((r) => r.method === method && r.seqLen === seq);
 const summary = (seq: number) => {
   const [base, mix, prod] = METHODS.map(([m]) => at(m, seq));
@@ -147,7 +173,15 @@ const summary = (seq: number) => {
     torchProductOverhead: base.torchMs && prod.torchMs ? prod.torchMs / base.torchMs : null,
   };
 };
-const ref = summary(REF.refSeq) ?? summary(SEQS[0])!;
+const base = summary(refSeq)!;
+const ref = {
+  ...base,
+  threads,
+  tfjsSingleThreadMs,
+  ratioSingleThreadVsPytorch: tfjsSingleThreadMs !== null && base.torchMs ? tfjsSingleThreadMs / base.torchMs : null,
+  torchSameThreadsMs,
+  ratioVsPytorchSameThreads: torchSameThreadsMs !== null ? base.tfjsMs / torchSameThreadsMs : null,
+};
 const heap = wasmHeapBytes();
 const result = {
   ...ref,
@@ -165,6 +199,11 @@ for (const seq of SEQS) {
   const s = summary(seq);
   if (s) log(`T=${seq}: mixture x${s.saobpMixtureOverhead.toFixed(2)}, product x${s.saobpProductOverhead.toFixed(2)}` +
     (s.torchMixtureOverhead ? ` (torch x${s.torchMixtureOverhead.toFixed(2)}, x${s.torchProductOverhead!.toFixed(2)})` : ''));
+}
+if (threads !== null && threads > 1) {
+  log(`T=${refSeq} baseline, equal threads: tfjs on 1 thread ${tfjsSingleThreadMs!.toFixed(0)} ms` +
+    (base.torchMs ? ` (ratio ${ref.ratioSingleThreadVsPytorch!.toFixed(2)} vs PyTorch on 1)` : '') +
+    (torchSameThreadsMs !== null ? `; PyTorch on ${threads} threads ${torchSameThreadsMs.toFixed(0)} ms (ratio ${ref.ratioVsPytorchSameThreads!.toFixed(2)} vs tfjs on ${threads})` : ''));
 }
 log(`wasm heap ${result.wasmHeapMiB?.toFixed(0) ?? '-'} MiB, max RSS ${result.maxRssMiB.toFixed(0)} MiB, ${result.liveTensors} live tensors at exit`);
 
