@@ -4,6 +4,8 @@
  *
  * - `SaobpMaskedSoftmax` / `SaobpMaskedSoftmaxGrad`: softmax over the allowed keys of each
  *   row; masked keys are skipped, not exponentiated (half of a causal T x T map).
+ * - `SaobpGelu` / `SaobpGeluGrad`: exact GELU x * Phi(x) and its derivative; registered only
+ *   where the SIMD module loads (in JS, erf and exp cost more than tfjs's own kernels).
  * - `SaobpLayerNorm` / `SaobpLayerNormGrad`: LayerNorm over the last axis with the
  *   gradients of x, weight and bias in one backward pass.
  * - `SaobpSplitHeads` / `SaobpSplitHeadsGrad`: the fused QKV projection [B*T, 3D] into scaled
@@ -11,20 +13,25 @@
  *   (replaces a split, a scale and three transposes each way).
  * - `SaobpAdamW`: one AdamW update of a parameter and its two moments.
  *
- * Arithmetic runs in float64 and is rounded once on store. Transcendental work stays out of
- * JS where wasm does it faster (V8's Math.exp costs ~10 ns, tfjs's Erf ~5 ns per element):
- * GELU keeps its composite ops, and the softmax uses `expNonPositive` below. The callers in lib/saobp and
+ * The softmax, GELU and LayerNorm kernels run their rows through the f32x4 SIMD module of lib/simd
+ * (lib/wasm-simd.ts) where it loaded and the row length is a multiple of 4; otherwise, and
+ * for everything else, JS over the heap with float64 arithmetic rounded once on store.
+ * (V8's Math.exp costs ~10 ns and the JS `expNonPositive` below ~5 ns per element; the SIMD
+ * exp about 0.5 ns.) The callers in lib/saobp and
  * lib/model use these kernels where the active backend has them (`hasKernel`) and the
  * composite ops everywhere else; test/fused-kernels.test.ts holds both to the same numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './wasm-kernels.js';
+import { simdKernels } from './wasm-simd.js';
 
 export const MASKED_SOFTMAX = 'SaobpMaskedSoftmax';
 export const MASKED_SOFTMAX_GRAD = 'SaobpMaskedSoftmaxGrad';
 export const LAYER_NORM = 'SaobpLayerNorm';
 export const LAYER_NORM_GRAD = 'SaobpLayerNormGrad';
+export const GELU = 'SaobpGelu';
+export const GELU_GRAD = 'SaobpGeluGrad';
 export const SPLIT_HEADS = 'SaobpSplitHeads';
 export const SPLIT_HEADS_GRAD = 'SaobpSplitHeadsGrad';
 export const ADAMW = 'SaobpAdamW';
@@ -35,6 +42,9 @@ export function hasKernel(name: string): boolean {
 }
 
 type Heap = WasmHeapBackend & { typedArrayFromHeap(t: TensorInfo): Float32Array };
+
+/** Byte offset of a tensor's data in the wasm heap. */
+const ptr = (heap: Heap, t: TensorInfo): number => heap.dataIdMap.get(t.dataId).memoryOffset;
 
 function requireFloat32(kernel: string, ...ts: [string, TensorInfo][]): void {
   for (const [name, t] of ts) {
@@ -101,6 +111,12 @@ const maskedSoftmax: KernelConfig = {
     const T = x.shape[x.shape.length - 1];
     const { rowOffset, lastStride } = maskRows(x.shape, mask.shape);
     const out = heap.makeOutput(x.shape, 'float32');
+    const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
+    if (simd !== null) {
+      const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
+      for (let i = 0; i < rowOffset.length; i++) simd.maskedSoftmaxRow(xp + 4 * i * T, mp + 4 * rowOffset[i], op + 4 * i * T, T, lastStride);
+      return out;
+    }
     const xs = heap.typedArrayFromHeap(x);
     const ms = heap.typedArrayFromHeap(mask);
     const ys = heap.typedArrayFromHeap(out);
@@ -145,6 +161,11 @@ const maskedSoftmaxGrad: KernelConfig = {
     const T = a.shape[a.shape.length - 1];
     const n = tf.util.sizeFromShape(a.shape);
     const out = heap.makeOutput(a.shape, 'float32');
+    const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
+    if (simd !== null) {
+      simd.maskedSoftmaxGrad(ptr(heap, a), ptr(heap, dy), ptr(heap, out), n / T, T);
+      return out;
+    }
     const as = heap.typedArrayFromHeap(a);
     const gs = heap.typedArrayFromHeap(dy);
     const ds = heap.typedArrayFromHeap(out);
@@ -155,6 +176,64 @@ const maskedSoftmaxGrad: KernelConfig = {
         const p = as[j];
         ds[j] = p === 0 ? 0 : p * (gs[j] - dot);
       }
+    }
+    return out;
+  },
+};
+
+/** erfc(x), Chebyshev fit (Numerical Recipes' erfcc), relative error < 1.2e-7: the SIMD kernels' formula. */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
+    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const r = t * Math.exp(p - z * z);
+  return x >= 0 ? r : 2 - r;
+}
+
+const normalCdf = (x: number) => 0.5 * erfc(-x * Math.SQRT1_2);
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/** x -> x * Phi(x), any shape: SIMD over the first n - n % 4 values, JS for the rest. */
+const gelu: KernelConfig = {
+  kernelName: GELU,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const { x } = inputs as { x: TensorInfo };
+    requireFloat32(GELU, ['x', x]);
+    const heap = backend as unknown as Heap;
+    const out = heap.makeOutput(x.shape, 'float32');
+    const n = tf.util.sizeFromShape(x.shape);
+    const simd = simdKernels(heap.wasm);
+    const head = simd === null ? 0 : n - (n % 4);
+    if (simd !== null) simd.gelu(ptr(heap, x), ptr(heap, out), head);
+    const xs = heap.typedArrayFromHeap(x);
+    const ys = heap.typedArrayFromHeap(out);
+    for (let i = head; i < n; i++) ys[i] = xs[i] * normalCdf(xs[i]);
+    return out;
+  },
+};
+
+/** (x, dy) -> dy * (Phi(x) + x * phi(x)). */
+const geluGrad: KernelConfig = {
+  kernelName: GELU_GRAD,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+    requireFloat32(GELU_GRAD, ['x', x], ['dy', dy]);
+    if (!tf.util.arraysEqual(x.shape, dy.shape)) throw new Error(`${GELU_GRAD}: x [${x.shape}] and dy [${dy.shape}] differ`);
+    const heap = backend as unknown as Heap;
+    const out = heap.makeOutput(x.shape, 'float32');
+    const n = tf.util.sizeFromShape(x.shape);
+    const simd = simdKernels(heap.wasm);
+    const head = simd === null ? 0 : n - (n % 4);
+    if (simd !== null) simd.geluGrad(ptr(heap, x), ptr(heap, dy), ptr(heap, out), head);
+    const xs = heap.typedArrayFromHeap(x);
+    const gs = heap.typedArrayFromHeap(dy);
+    const ds = heap.typedArrayFromHeap(out);
+    for (let i = head; i < n; i++) {
+      const v = xs[i];
+      ds[i] = gs[i] * (normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
     }
     return out;
   },
@@ -180,6 +259,11 @@ const layerNorm: KernelConfig = {
     const out = heap.makeOutput(x.shape, 'float32');
     const meanOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
     const rstdOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
+    const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
+    if (simd !== null) {
+      simd.layerNormRows(ptr(heap, x), ptr(heap, weight), ptr(heap, bias), ptr(heap, out), ptr(heap, meanOut), ptr(heap, rstdOut), N, D, eps);
+      return [out, meanOut, rstdOut];
+    }
     const xs = heap.typedArrayFromHeap(x);
     const ws = heap.typedArrayFromHeap(weight);
     const bs = heap.typedArrayFromHeap(bias);
@@ -221,6 +305,12 @@ const layerNormGrad: KernelConfig = {
     const dxOut = heap.makeOutput(x.shape, 'float32');
     const dwOut = heap.makeOutput(weight.shape, 'float32');
     const dbOut = heap.makeOutput(weight.shape, 'float32');
+    const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
+    if (simd !== null) {
+      simd.layerNormGradRows(ptr(heap, x), ptr(heap, weight), ptr(heap, mean), ptr(heap, rstd), ptr(heap, dy), ptr(heap, dxOut),
+        ptr(heap, dwOut), ptr(heap, dbOut), N, D);
+      return [dxOut, dwOut, dbOut];
+    }
     const xs = heap.typedArrayFromHeap(x);
     const ws = heap.typedArrayFromHeap(weight);
     const means = heap.typedArrayFromHeap(mean);
@@ -390,6 +480,11 @@ export const FUSED_GRADIENTS: GradConfig[] = [
 
 /** Exported for the tests only. */
 export const fusedExpNonPositive = expNonPositive;
+/** Exported for the tests only. */
+export const fusedErfc = erfc;
+
+/** Registered only where the SIMD module loads (lib/wasm-kernels.ts). */
+export const SIMD_ONLY_KERNELS: KernelConfig[] = [gelu, geluGrad];
 
 export const FUSED_KERNELS: KernelConfig[] = [
   maskedSoftmax,

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, TensorInfo, UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
 import { fastGatherConfig, fastSumConfig, fastTransposeConfig, sharedIdentityConfig } from './wasm-layout.js';
 import { fastBatchMatMulConfig } from './wasm-matmul.js';
-import { FUSED_GRADIENTS, FUSED_KERNELS } from './wasm-fused.js';
+import { FUSED_GRADIENTS, FUSED_KERNELS, SIMD_ONLY_KERNELS } from './wasm-fused.js';
+import { simdKernels } from './wasm-simd.js';
 
 /** The slice of the wasm backend's class that these kernels use (tfjs-backend-wasm 4.22 internals). */
 export interface WasmHeapBackend {
@@ -70,6 +71,12 @@ export function registerWasmKernels(): void {
   registered = true;
   for (const kernel of WASM_KERNELS) {
     if (tf.getKernel(kernel.kernelName, 'wasm') === undefined) tf.registerKernel(kernel);
+  }
+  const backend = tf.findBackend('wasm') as unknown as WasmHeapBackend | null;
+  if (backend !== null && simdKernels(backend.wasm) !== null) {
+    for (const kernel of SIMD_ONLY_KERNELS) {
+      if (tf.getKernel(kernel.kernelName, 'wasm') === undefined) tf.registerKernel(kernel);
+    }
   }
   for (const grad of FUSED_GRADIENTS) {
     if (tf.getGradient(grad.kernelName) === undefined) tf.registerGradient(grad);

@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GatherV2Attrs, KernelConfig, KernelFunc, SumAttrs, TensorInfo, TransposeAttrs } from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './wasm-kernels.js';
+import { simdKernels } from './wasm-simd.js';
 
 /** Columns per pass: the 8 source rows' slices stay in cache while their columns are written. */
 const COLUMN_BLOCK = 64;
@@ -68,7 +69,8 @@ export function fastTransposeConfig(stock: KernelConfig): KernelConfig {
 
 /**
  * Sum over the leading axes 0..k-1 of a float32 tensor: rows of the inner block are added
- * in order into a float64 accumulator (at least as accurate as the stock float32 sum).
+ * in order, by the SIMD module where it loaded and the inner size is a multiple of 4
+ * (float32, as the stock kernel), else in JS into a float64 accumulator.
  */
 export function fastSumConfig(stock: KernelConfig): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
@@ -82,6 +84,13 @@ export function fastSumConfig(stock: KernelConfig): KernelConfig {
     const innerShape = x.shape.slice(axes.length);
     const inner = tf.util.sizeFromShape(innerShape);
     const out = backend.makeOutput(keepDims ? [...axes.map(() => 1), ...innerShape] : innerShape, 'float32');
+    const simd = inner % 4 === 0 ? simdKernels(backend.wasm) : null;
+    if (simd !== null) {
+      // f32x4 column sums in float32 (lib/simd).
+      const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
+      simd.sumRows(at(x), at(out), rows, inner);
+      return out;
+    }
     const src = backend.typedArrayFromHeap(x);
     const acc = new Float64Array(inner);
     for (let i = 0; i < rows; i++) {

@@ -86,6 +86,7 @@ const LAYOUT_CASES: [string, () => tf.Tensor][] = [
   ['Gather of rows with 2-D indices', () => tf.gather(fill([11, 6], 0.55), tf.tensor([[1, 2], [9, 9]], [2, 2], 'int32'))],
   ['Gather along axis 1 (stock kernel)', () => tf.gather(fill([4, 6], 0.65), tf.tensor([5, 0], [2], 'int32'), 1)],
   ['Sum over axis 0 (bias gradient)', () => tf.sum(fill([2048, 9], 0.6), 0)],
+  ['Sum over axis 0, inner size a multiple of 4 (SIMD column sums)', () => tf.sum(fill([2048, 12], 0.65), 0)],
   ['Sum over leading axes, keepDims', () => tf.sum(fill([4, 5, 7], 0.7), [1, 0], true)],
   ['Sum over the last axis (stock kernel)', () => tf.sum(fill([4, 5, 7], 0.8), -1)],
   ['Identity shares memory, value unchanged after the source is gone', () => {

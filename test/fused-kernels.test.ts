@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
-import { AdamW, initBackend, layerNorm, maskedSoftmax, mixtureApply, selfAttention } from 'saobp';
+import { AdamW, gelu, initBackend, layerNorm, maskedSoftmax, mixtureApply, selfAttention } from 'saobp';
 // A pure function: the source copy is the built one.
-import { fusedExpNonPositive } from '../lib/wasm-fused.js';
+import { fusedErfc, fusedExpNonPositive } from '../lib/wasm-fused.js';
 
 const fill = (shape: number[], phase: number, scale = 1) =>
   tf.tensor(Array.from({ length: tf.util.sizeFromShape(shape) }, (_, i) => scale * Math.sin(0.61 * i + phase)), shape);
@@ -53,6 +53,43 @@ test('expNonPositive matches Math.exp to 2e-8 relative over float32 range, and i
   assert.equal(fusedExpNonPositive(0), 1);
 });
 
+/** erf by its Taylor series in float64; for |x| <= 2.5 its cancellation error stays below 1e-13. */
+function erfSeries(x: number): number {
+  let term = x;
+  let sum = x;
+  for (let n = 1; n < 120; n++) {
+    term *= (-x * x) / n;
+    sum += term / (2 * n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
+
+test('the erfc of the GELU kernels is within 1.2e-7 relative of a float64 series on [-2.5, 2.5]', () => {
+  for (let i = -2500; i <= 2500; i += 7) {
+    const x = i / 1000;
+    const exact = 1 - erfSeries(x);
+    assert.ok(Math.abs(fusedErfc(x) - exact) <= 1.2e-7 * exact + 1e-15, `erfc(${x}): ${fusedErfc(x)} vs ${exact}`);
+  }
+});
+
+test('fused GELU (SIMD body, JS tail) equals the composite ops, value and gradient', async () => {
+  // 63 values: 60 through the f32x4 kernel, 3 through the JS tail.
+  await sameOnBoth('gelu', (x) => gelu(x), () => [fill([7, 9], 0.3, 4)]);
+});
+
+test('fused LayerNorm with a width that is not a multiple of 4 (JS path) equals the composite ops', async () => {
+  await sameOnBoth('layerNorm', (x, w, b) => layerNorm(x as tf.Tensor2D, w, b, 1e-5), () => [
+    fill([6, 10], 0.4, 2),
+    tf.add(fill([10], 0.2, 0.5), 1),
+    fill([10], 0.8, 0.2),
+  ]);
+});
+
+test('fused masked softmax on rows of a multiple of 4 (SIMD path) equals the composite ops', async () => {
+  const L = 12;
+  await sameOnBoth('maskedSoftmax', (s) => maskedSoftmax(s, tf.linalg.bandPart(tf.ones([L, L]), -1, 0)), () => [fill([2, 3, L, L], 0.9, 6)]);
+});
+
 const T = 9;
 const causal = () => tf.linalg.bandPart(tf.ones([T, T]), -1, 0).reshape([1, 1, T, T]);
 const MASKS: [string, () => tf.Tensor][] = [
@@ -67,12 +104,12 @@ const MASKS: [string, () => tf.Tensor][] = [
   ['per-row [T, 1] mask (last-axis stride 0)', () => tf.tensor([1, 0, 1, 1, 1, 0, 1, 1, 1], [T, 1])],
 ];
 for (const [name, mask] of MASKS) {
-  test(`fused masked softmax equals the composite ops, value and gradient (${name})`, async () => {
+  test(`fused masked softmax equals the composite ops, value and gradient (JS path, ${name})`, async () => {
     await sameOnBoth('maskedSoftmax', (s) => maskedSoftmax(s, mask()), () => [fill([2, 3, T, T], 0.4, 6)]);
   });
 }
 
-test('fused LayerNorm equals the composite ops, value and gradients of x, weight and bias', async () => {
+test('fused LayerNorm (SIMD path) equals the composite ops, value and gradients of x, weight and bias', async () => {
   await sameOnBoth('layerNorm', (x, w, b) => layerNorm(x as tf.Tensor2D, w, b, 1e-5), () => [
     fill([13, 24], 0.1, 3),
     tf.add(fill([24], 0.7, 0.5), 1),

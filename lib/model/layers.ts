@@ -1,6 +1,6 @@
 /** The small functional pieces of a transformer block, on the residual stream [N, D]. */
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel, LAYER_NORM, LAYER_NORM_GRAD, runFused } from '../wasm-fused.js';
+import { GELU, GELU_GRAD, hasKernel, LAYER_NORM, LAYER_NORM_GRAD, runFused } from '../wasm-fused.js';
 
 /** LayerNorm over the last axis: x [N, D], weight [D], bias [D] -> [N, D] (biased variance, as PyTorch). */
 export function layerNorm(x: tf.Tensor2D, weight: tf.Tensor, bias: tf.Tensor, eps: number): tf.Tensor2D {
@@ -26,6 +26,18 @@ export function layerNorm(x: tf.Tensor2D, weight: tf.Tensor, bias: tf.Tensor, ep
 
 /** Exact GELU, x * Phi(x) (BERT, PyTorch's default): any shape -> same shape. */
 export function gelu<T extends tf.Tensor>(x: T): T {
+  if (hasKernel(GELU) && hasKernel(GELU_GRAD)) {
+    // SIMD kernels forward and backward (lib/wasm-fused.ts, lib/simd).
+    const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [xi, save] = args as [tf.Tensor, tf.GradSaveFunc];
+      save([xi]);
+      return {
+        value: runFused(GELU, { x: xi })[0],
+        gradFunc: (dy: tf.Tensor, [xs]: tf.Tensor[]) => runFused(GELU_GRAD, { x: xs, dy })[0],
+      };
+    });
+    return f(x) as T;
+  }
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1)) as T;
 }
 
