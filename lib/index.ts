@@ -1,6 +1,7 @@
 /** The public face of `saobp`: re-exports only. */
 export { initBackend, nativeBinding, BACKEND_NAMES, type BackendName, type InitBackendOptions } from './backend.js';
 export { wasmThreads, wasmThreadsFallback, wasmThreadsFromEnv, MAX_WASM_THREADS } from './wasm-threads.js';
+export { simdFailure } from './wasm-simd.js';
 export { registerWasmKernels } from './wasm-kernels.js';
 export { activePreset, PRESET_NAMES, type PresetName } from './preset.js';
 export { versions } from './versions.js';

@@ -1,10 +1,10 @@
 /**
  * Child process of test/wasm-threads.test.ts: two training steps of a small decoder on the
  * wasm backend with the thread count of SAOBP_THREADS; prints one JSON line with the
- * thread count in use, the losses and a checksum of every parameter.
+ * thread count in use, whether the SIMD module loaded, the losses and a checksum of every parameter.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { AdamW, Decoder, initBackend, lmLoss, wasmThreads } from 'saobp';
+import { AdamW, Decoder, initBackend, lmLoss, simdFailure, wasmThreads } from 'saobp';
 
 await initBackend('wasm');
 const model = new Decoder({ size: 'tiny', vocabSize: 50, maxLen: 32, saobp: { variant: 'mixture' } });
@@ -19,4 +19,4 @@ for (let step = 0; step < 2; step++) {
   tf.dispose([value, ...Object.values(grads)]);
 }
 const checksum = model.params().map((p) => Array.from(p.variable.dataSync()).reduce((s, x, i) => s + x * ((i % 7) + 1), 0));
-console.log(JSON.stringify({ threads: wasmThreads(), losses, checksum }));
+console.log(JSON.stringify({ threads: wasmThreads(), simd: simdFailure() ?? 'loaded', gelu: tf.getKernel('SaobpGelu', 'wasm') !== undefined, losses, checksum }));

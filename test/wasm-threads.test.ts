@@ -13,7 +13,7 @@ const STEP_SCRIPT = fileURLToPath(new URL('./thread-step.ts', import.meta.url));
 
 function runStep(threads: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', STEP_SCRIPT], {
-    env: { ...process.env, SAOBP_THREADS: threads, SAOBP_BACKEND: '' },
+    env: { ...process.env, SAOBP_THREADS: threads, SAOBP_BACKEND: '', SAOBP_SIMD: '' },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -28,7 +28,7 @@ test('SAOBP_THREADS: a default, a valid count, and one clear error for each bad 
   }
 });
 
-test('two XNNPACK threads give bit-identical training steps to one, and the process exits by itself', () => {
+test('two XNNPACK threads give bit-identical training steps to one, the SIMD module loads with either heap, and the process exits by itself', () => {
   const one = runStep('1');
   const two = runStep('2');
   assert.equal(one.status, 0, one.stderr);
@@ -37,6 +37,10 @@ test('two XNNPACK threads give bit-identical training steps to one, and the proc
   const b = JSON.parse(two.stdout.trim().split('\n').at(-1)!);
   assert.equal(a.threads, 1);
   assert.equal(b.threads, 2);
+  // The SIMD module instantiates against both heaps: tfjs's plain memory and its shared one.
+  assert.equal(a.simd, 'loaded');
+  assert.equal(b.simd, 'loaded');
+  assert.ok(a.gelu && b.gelu, 'the SIMD-only GELU kernels are registered');
   assert.ok(a.losses.every(Number.isFinite));
   assert.deepEqual(b.losses, a.losses);
   assert.deepEqual(b.checksum, a.checksum);
