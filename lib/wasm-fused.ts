@@ -52,6 +52,17 @@ function requireFloat32(kernel: string, ...ts: [string, TensorInfo][]): void {
   }
 }
 
+/** float32 inputs of one shape (the first one's), or one error naming the kernel and inputs. */
+function requireSameShape(kernel: string, ...ts: [string, TensorInfo][]): void {
+  requireFloat32(kernel, ...ts);
+  const [first, firstInfo] = ts[0];
+  for (const [name, t] of ts.slice(1)) {
+    if (!tf.util.arraysEqual(t.shape, firstInfo.shape)) {
+      throw new Error(`${kernel}: ${name} [${t.shape}] differs from ${first} [${firstInfo.shape}]`);
+    }
+  }
+}
+
 /**
  * For a mask broadcast against x [..., T] (both rank r), the heap offset of the mask row
  * that applies to each of x's rows, and the mask's stride along the last axis (1, or 0
@@ -153,10 +164,7 @@ const maskedSoftmaxGrad: KernelConfig = {
   backendName: 'wasm',
   kernelFunc: ({ inputs, backend }) => {
     const { a, dy } = inputs as { a: TensorInfo; dy: TensorInfo };
-    requireFloat32(MASKED_SOFTMAX_GRAD, ['a', a], ['dy', dy]);
-    if (!tf.util.arraysEqual(a.shape, dy.shape)) {
-      throw new Error(`${MASKED_SOFTMAX_GRAD}: a [${a.shape}] and dy [${dy.shape}] differ`);
-    }
+    requireSameShape(MASKED_SOFTMAX_GRAD, ['a', a], ['dy', dy]);
     const heap = backend as unknown as Heap;
     const T = a.shape[a.shape.length - 1];
     const n = tf.util.sizeFromShape(a.shape);
@@ -220,8 +228,7 @@ const geluGrad: KernelConfig = {
   backendName: 'wasm',
   kernelFunc: ({ inputs, backend }) => {
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-    requireFloat32(GELU_GRAD, ['x', x], ['dy', dy]);
-    if (!tf.util.arraysEqual(x.shape, dy.shape)) throw new Error(`${GELU_GRAD}: x [${x.shape}] and dy [${dy.shape}] differ`);
+    requireSameShape(GELU_GRAD, ['x', x], ['dy', dy]);
     const heap = backend as unknown as Heap;
     const out = heap.makeOutput(x.shape, 'float32');
     const n = tf.util.sizeFromShape(x.shape);
@@ -438,10 +445,7 @@ const adamW: KernelConfig = {
   kernelFunc: ({ inputs, backend, attrs }) => {
     const { param, m, v, grad } = inputs as Record<'param' | 'm' | 'v' | 'grad', TensorInfo>;
     const { lr, beta1, beta2, eps, bc1, bc2, wd } = attrs as unknown as Record<string, number>;
-    requireFloat32(ADAMW, ['param', param], ['m', m], ['v', v], ['grad', grad]);
-    for (const [name, t] of [['m', m], ['v', v], ['grad', grad]] as const) {
-      if (!tf.util.arraysEqual(t.shape, param.shape)) throw new Error(`${ADAMW}: ${name} [${t.shape}] differs from param [${param.shape}]`);
-    }
+    requireSameShape(ADAMW, ['param', param], ['m', m], ['v', v], ['grad', grad]);
     const heap = backend as unknown as Heap;
     const pOut = heap.makeOutput(param.shape, 'float32');
     const mOut = heap.makeOutput(param.shape, 'float32');
