@@ -21,6 +21,7 @@ import { initBackend } from '../lib/backend.js';
 import { Decoder, lmLoss, type SaobpOption } from '../lib/model/index.js';
 import { AdamW } from '../lib/train/adamw.js';
 import { wasmThreads } from '../lib/wasm-threads.js';
+import { gitInfo } from '../lib/experiments/provenance.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -121,6 +122,8 @@ function wasmHeapBytes(): number | null {
   return backend.wasm?.HEAPU8?.buffer.byteLength ?? null;
 }
 
+// The commit of the measured code, read before this run writes its results into the tree.
+const git = gitInfo(ROOT);
 const backend = await initBackend();
 if (argv.includes('--probe')) {
   // Child of singleThreadStep: the baseline at one length, one JSON line.
@@ -186,6 +189,7 @@ const heap = wasmHeapBytes();
 const result = {
   ...ref,
   backend,
+  git,
   torch: torchVersion,
   steps: STEPS,
   warmup: WARMUP,
@@ -216,5 +220,5 @@ const costRows = rows.flatMap((r) => [['step_ms', r.tfjsMs], ['memory_mib', r.pe
   run: `bench-${r.method}`, task: 'bench', size, method: r.method, seed: 0, layer: null, head: null, step: 0,
   metric, value, seqLen: r.seqLen, backend,
 })));
-writeFileSync(path.join(costDir, 'cost.json'), JSON.stringify({ config: { ...REF, backend, steps: STEPS, date: result.date }, rows: costRows }, null, 2) + '\n');
+writeFileSync(path.join(costDir, 'cost.json'), JSON.stringify({ config: { ...REF, backend, threads, steps: STEPS, date: result.date, git }, rows: costRows }, null, 2) + '\n');
 if (JSON_OUT) console.log(JSON.stringify({ ...ref, backend, torch: torchVersion, wasmHeapMiB: result.wasmHeapMiB, maxRssMiB: result.maxRssMiB, liveTensors: result.liveTensors }));
