@@ -1,8 +1,9 @@
-// AssemblyScript, compiled by `npm run build` (scripts/build-simd.ts) into lib/simd/*.wasm.
+// AssemblyScript, compiled by `npm run build` (scripts/build-simd.mjs) into lib/simd/*.wasm.
 // SIMD (f32x4) kernels that run on the tfjs wasm heap: the module imports tfjs's own memory,
 // so pointers are tfjs tensors' memory offsets and nothing is copied. The module must hold no
 // static data (a data segment would be written into tfjs's heap on instantiation): the build
-// checks the binary for it. lib/wasm-simd.ts loads it and lib/wasm-fused.ts calls it.
+// checks the binary for it. lib/wasm-simd.ts loads it; lib/wasm-fused.ts and
+// lib/wasm-layout.ts call it.
 
 // Constants live in mutable globals (constant initializers, so no start function): V8
 // materializes a v128.const with several instructions at every use inside a loop, while a
