@@ -11,7 +11,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from './wasm-kernels.js';
-import { configureWasmThreads, wasmThreadsFromEnv } from './wasm-threads.js';
+import { configureWasmThreads, wasmThreads, wasmThreadsFromEnv } from './wasm-threads.js';
+import { startSimdPool } from './wasm-simd.js';
 
 // tfjs's PROD flag only silences its console banners ("install the node backend", platform notes).
 tf.env().set('PROD', true);
@@ -90,7 +91,11 @@ async function activate(name: BackendName): Promise<void> {
     throw new Error(`backend '${name}' failed to initialise`);
   }
   await tf.ready();
-  if (name === 'wasm') registerWasmKernels();
+  if (name === 'wasm') {
+    registerWasmKernels();
+    // The SIMD kernels share their work with one helper thread per further XNNPACK thread.
+    await startSimdPool((tf.backend() as unknown as { wasm: object }).wasm, wasmThreads() - 1);
+  }
 }
 
 /** Which native binding is loaded, if any (for run metadata). */

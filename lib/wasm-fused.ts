@@ -24,7 +24,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './wasm-kernels.js';
-import { simdKernels } from './wasm-simd.js';
+import { simdKernels, simdPool } from './wasm-simd.js';
 
 export const MASKED_SOFTMAX = 'SaobpMaskedSoftmax';
 export const MASKED_SOFTMAX_GRAD = 'SaobpMaskedSoftmaxGrad';
@@ -64,23 +64,23 @@ function requireSameShape(kernel: string, ...ts: [string, TensorInfo][]): void {
 }
 
 /**
- * For a mask broadcast against x [..., T] (both rank r), the heap offset of the mask row
- * that applies to each of x's rows, and the mask's stride along the last axis (1, or 0
- * for a mask whose last axis has size 1).
+ * Element strides of a mask broadcast against x [..., T] (mask rank <= x rank), one per axis
+ * of x: 0 where the mask has size 1 (or lacks the axis).
  */
-function maskRows(xShape: number[], maskShape: number[]): { rowOffset: Int32Array; lastStride: number } {
+function maskStrides(xShape: number[], maskShape: number[]): number[] {
   const r = xShape.length;
   const m = [...new Array<number>(r - maskShape.length).fill(1), ...maskShape];
   const strides = new Array<number>(r).fill(0);
-  let s = 1;
-  for (let k = r - 1; k >= 0; k--) {
-    strides[k] = m[k] === 1 ? 0 : s;
-    s *= m[k];
-  }
-  const rows = tf.util.sizeFromShape(xShape.slice(0, -1));
-  const rowOffset = new Int32Array(rows);
+  for (let k = r - 1, s = 1; k >= 0; s *= m[k], k--) strides[k] = m[k] === 1 ? 0 : s;
+  return strides;
+}
+
+/** The heap offset (in elements) of the mask row that applies to each of x's rows. */
+function maskRowOffsets(xShape: number[], strides: number[]): Int32Array {
+  const r = xShape.length;
+  const rowOffset = new Int32Array(tf.util.sizeFromShape(xShape.slice(0, -1)));
   const idx = new Array<number>(r - 1).fill(0);
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0; i < rowOffset.length; i++) {
     let off = 0;
     for (let k = 0; k < r - 1; k++) off += idx[k] * strides[k];
     rowOffset[i] = off;
@@ -89,7 +89,7 @@ function maskRows(xShape: number[], maskShape: number[]): { rowOffset: Int32Arra
       idx[k] = 0;
     }
   }
-  return { rowOffset, lastStride: strides[r - 1] };
+  return rowOffset;
 }
 
 /** 2^-k for k = 0..149 (float32's range ends at 2^-149). */
@@ -120,9 +120,26 @@ const maskedSoftmax: KernelConfig = {
     requireFloat32(MASKED_SOFTMAX, ['x', x], ['mask', mask]);
     const heap = backend as unknown as Heap;
     const T = x.shape[x.shape.length - 1];
-    const { rowOffset, lastStride } = maskRows(x.shape, mask.shape);
+    const strides = maskStrides(x.shape, mask.shape);
+    const lastStride = strides[strides.length - 1];
     const out = heap.makeOutput(x.shape, 'float32');
     const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
+    if (simd !== null && x.shape.length === 4) {
+      // [B, H, Tq, T]: rows split between this thread and the SIMD helpers, if any.
+      const [, H, Tq] = x.shape;
+      const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
+      const args = (lo: number, hi: number) => [xp, mp, op, lo, hi, H, Tq, T, strides[0], strides[1], strides[2], lastStride];
+      const local = (lo: number, hi: number) => {
+        const a = args(lo, hi);
+        simd.maskedSoftmaxRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
+      };
+      const rows = tf.util.sizeFromShape(x.shape.slice(0, -1));
+      const pool = simdPool(heap.wasm);
+      if (pool === null) local(0, rows);
+      else pool.run('maskedSoftmaxRows', rows, 1, args, local);
+      return out;
+    }
+    const rowOffset = maskRowOffsets(x.shape, strides);
     if (simd !== null) {
       const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
       for (let i = 0; i < rowOffset.length; i++) simd.maskedSoftmaxRow(xp + 4 * i * T, mp + 4 * rowOffset[i], op + 4 * i * T, T, lastStride);
@@ -171,7 +188,12 @@ const maskedSoftmaxGrad: KernelConfig = {
     const out = heap.makeOutput(a.shape, 'float32');
     const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
     if (simd !== null) {
-      simd.maskedSoftmaxGrad(ptr(heap, a), ptr(heap, dy), ptr(heap, out), n / T, T);
+      const [ap, gp, op] = [ptr(heap, a), ptr(heap, dy), ptr(heap, out)];
+      const args = (lo: number, hi: number) => [ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T];
+      const local = (lo: number, hi: number) => simd.maskedSoftmaxGrad(ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T);
+      const pool = simdPool(heap.wasm);
+      if (pool === null) local(0, n / T);
+      else pool.run('maskedSoftmaxGrad', n / T, 1, args, local);
       return out;
     }
     const as = heap.typedArrayFromHeap(a);
@@ -214,7 +236,13 @@ const gelu: KernelConfig = {
     const n = tf.util.sizeFromShape(x.shape);
     const simd = simdKernels(heap.wasm);
     const head = simd === null ? 0 : n - (n % 4);
-    if (simd !== null) simd.gelu(ptr(heap, x), ptr(heap, out), head);
+    if (simd !== null) {
+      const [xp, op] = [ptr(heap, x), ptr(heap, out)];
+      const local = (lo: number, hi: number) => simd.gelu(xp + 4 * lo, op + 4 * lo, hi - lo);
+      const pool = simdPool(heap.wasm);
+      if (pool === null) local(0, head);
+      else pool.run('gelu', head, 4, (lo, hi) => [xp + 4 * lo, op + 4 * lo, hi - lo], local);
+    }
     const xs = heap.typedArrayFromHeap(x);
     const ys = heap.typedArrayFromHeap(out);
     for (let i = head; i < n; i++) ys[i] = xs[i] * normalCdf(xs[i]);
@@ -234,7 +262,13 @@ const geluGrad: KernelConfig = {
     const n = tf.util.sizeFromShape(x.shape);
     const simd = simdKernels(heap.wasm);
     const head = simd === null ? 0 : n - (n % 4);
-    if (simd !== null) simd.geluGrad(ptr(heap, x), ptr(heap, dy), ptr(heap, out), head);
+    if (simd !== null) {
+      const [xp, gp, op] = [ptr(heap, x), ptr(heap, dy), ptr(heap, out)];
+      const local = (lo: number, hi: number) => simd.geluGrad(xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo);
+      const pool = simdPool(heap.wasm);
+      if (pool === null) local(0, head);
+      else pool.run('geluGrad', head, 4, (lo, hi) => [xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo], local);
+    }
     const xs = heap.typedArrayFromHeap(x);
     const gs = heap.typedArrayFromHeap(dy);
     const ds = heap.typedArrayFromHeap(out);

@@ -6,16 +6,25 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SimdPool } from './wasm-simd-pool.js';
 
 export interface SimdKernels {
   /** One row: x, out [t] (t % 4 == 0), mask with stride 1 (a row) or 0 (one value). */
   maskedSoftmaxRow(x: number, mask: number, out: number, t: number, maskStride: number): void;
+  /** Rows r0..r1-1 of x [B, H, Tq, t]; mask element strides along B, H, Tq and the keys. */
+  maskedSoftmaxRows(x: number, mask: number, out: number, r0: number, r1: number, heads: number, tq: number, t: number,
+    sB: number, sH: number, sT: number, maskStride: number): void;
   maskedSoftmaxGrad(a: number, dy: number, out: number, rows: number, t: number): void;
   /** n % 4 == 0 */
   gelu(x: number, out: number, n: number): void;
   geluGrad(x: number, dy: number, out: number, n: number): void;
   /** d % 4 == 0 */
   layerNormRows(x: number, w: number, b: number, out: number, mean: number, rstd: number, rows: number, d: number, eps: number): void;
+  /** C [rows, n] = A' B; A'[r][p] at a + r * aRow + p * aP (bytes); B, C row-major. */
+  matmul(a: number, aRow: number, aP: number, b: number, c: number, rows: number, k: number, n: number): void;
+  /** Slices s0..s1-1: A' at a + s * aBatch, B at b + s * bBatch (0 broadcasts), C at c + s * 4 * rows * n. */
+  batchedMatmul(a: number, aRow: number, aP: number, aBatch: number, b: number, bBatch: number, c: number,
+    s0: number, s1: number, rows: number, k: number, n: number): void;
   /** cols % 4 == 0 */
   sumRows(x: number, out: number, rows: number, cols: number): void;
   layerNormGradRows(x: number, w: number, mean: number, rstd: number, dy: number, dx: number, dw: number, db: number, rows: number, d: number): void;
@@ -39,6 +48,7 @@ interface EmscriptenHeap {
 }
 
 const loaded = new WeakMap<object, SimdKernels | null>();
+const pools = new WeakMap<object, SimdPool>();
 let lastFailure: string | null = null;
 
 /** lib/simd/<name> from this module, whether it runs from lib/ (tsx) or lib/dist/ (built). */
@@ -50,18 +60,25 @@ function binaryPath(name: string): string | null {
   return null;
 }
 
+/** tfjs's memory and the SIMD binary built for its kind (plain or shared); throws why not. */
+function memoryAndBinary(wasm: object): { memory: WasmMemory; file: string; shared: boolean } {
+  if (process.env.SAOBP_SIMD === '0') throw new Error('disabled by SAOBP_SIMD=0');
+  const heap = wasm as EmscriptenHeap;
+  const memory = heap.wasmMemory ?? heap.asm?.memory;
+  if (!(memory instanceof WA.Memory)) throw new Error('the tfjs wasm module exposes no memory');
+  const shared = memory.buffer instanceof SharedArrayBuffer;
+  const name = shared ? 'kernels-shared.wasm' : 'kernels.wasm';
+  const file = binaryPath(name);
+  if (file === null) throw new Error(`lib/simd/${name} is missing (npm run build makes it)`);
+  return { memory, file, shared };
+}
+
 /** The SIMD kernels bound to this wasm module's memory, or null (see `simdFailure`). */
 export function simdKernels(wasm: object): SimdKernels | null {
   if (loaded.has(wasm)) return loaded.get(wasm)!;
   let kernels: SimdKernels | null = null;
   try {
-    if (process.env.SAOBP_SIMD === '0') throw new Error('disabled by SAOBP_SIMD=0');
-    const heap = wasm as EmscriptenHeap;
-    const memory = heap.wasmMemory ?? heap.asm?.memory;
-    if (!(memory instanceof WA.Memory)) throw new Error('the tfjs wasm module exposes no memory');
-    const name = memory.buffer instanceof SharedArrayBuffer ? 'kernels-shared.wasm' : 'kernels.wasm';
-    const file = binaryPath(name);
-    if (file === null) throw new Error(`lib/simd/${name} is missing (npm run build makes it)`);
+    const { memory, file } = memoryAndBinary(wasm);
     const instance = new WA.Instance(new WA.Module(readFileSync(file)), { env: { memory } });
     kernels = instance.exports as unknown as SimdKernels;
   } catch (err) {
@@ -71,7 +88,31 @@ export function simdKernels(wasm: object): SimdKernels | null {
   return kernels;
 }
 
-/** Why the SIMD kernels did not load, if they did not. */
+/**
+ * Starts `helpers` threads that run SIMD kernels on this module's heap (lib/wasm-simd-pool.ts);
+ * only on the threaded build's shared memory. Returns whether a pool runs.
+ */
+export async function startSimdPool(wasm: object, helpers: number): Promise<boolean> {
+  if (pools.has(wasm)) return true;
+  if (helpers < 1 || simdKernels(wasm) === null) return false;
+  const { memory, file, shared } = memoryAndBinary(wasm);
+  if (!shared) return false;
+  try {
+    pools.set(wasm, await SimdPool.start(memory, file, helpers));
+    return true;
+  } catch (err) {
+    // Without helpers the kernels run on the calling thread alone: slower, same numbers.
+    lastFailure = `SIMD helper threads: ${err instanceof Error ? err.message : String(err)}`;
+    return false;
+  }
+}
+
+/** The helper threads for this module's heap, if `startSimdPool` started them. */
+export function simdPool(wasm: object): SimdPool | null {
+  return pools.get(wasm) ?? null;
+}
+
+/** Why the SIMD kernels (or their helper threads) did not start, if they did not. */
 export function simdFailure(): string | null {
   return lastFailure;
 }

@@ -47,12 +47,13 @@ interface EmscriptenModule {
 }
 type Factory = (config: Record<string, unknown>) => Promise<EmscriptenModule>;
 
-/** Writes the pthread worker script once per content (atomically) and returns its path. */
-function workerScript(contents: string): string {
-  // tfjs embeds the script in a template literal, so its '\n' escapes arrive as newlines.
-  const source = contents.replace(/\n/g, '\\n');
+/**
+ * Writes a worker script to the temp directory once per content (atomically) and returns its
+ * path. `.cjs`, so that it runs as CommonJS whatever module type the main script has.
+ */
+export function workerScriptFile(name: string, source: string): string {
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const file = path.join(os.tmpdir(), `saobp-tfjs-wasm-worker-${hash}.cjs`);
+  const file = path.join(os.tmpdir(), `${name}-${hash}.cjs`);
   if (!fs.existsSync(file)) {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, source);
@@ -70,7 +71,8 @@ async function createThreadedBackend(threads: number): Promise<tf.KernelBackend>
   const { wasmWorkerContents } = require(path.join(outDir, 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
     wasmWorkerContents: string;
   };
-  const worker = workerScript(wasmWorkerContents);
+  // tfjs embeds the script in a template literal, so its '\n' escapes arrive as newlines.
+  const worker = workerScriptFile('saobp-tfjs-wasm-worker', wasmWorkerContents.replace(/\n/g, '\\n'));
   const config = {
     locateFile: (file: string, prefix: string) =>
       file.endsWith('.worker.js') ? worker : file.endsWith('.wasm') ? path.join(outDir, file) : prefix + file,

@@ -18,6 +18,18 @@ const CASES: Case[] = [
   { name: 'a batched, b shared', a: [3, 5, 7], b: [7, 2], ta: false, tb: false, grads: false },
   { name: 'a batched, b batch 1', a: [3, 5, 7], b: [1, 7, 2], ta: false, tb: false, grads: false },
   { name: 'a shared, b batched', a: [5, 7], b: [3, 7, 2], ta: false, tb: false, grads: false },
+  // Sizes that reach every register block of the SIMD kernel (4 x 8, 4 x 4, single rows and
+  // columns) and a split of rows or slices between threads.
+  { name: '2-D, 4x8 blocks with row and column remainders', a: [37, 29], b: [29, 21], ta: false, tb: false },
+  { name: '2-D transposeA, remainders', a: [29, 37], b: [29, 21], ta: true, tb: false },
+  { name: '2-D transposeB, remainders', a: [37, 29], b: [21, 29], ta: false, tb: true },
+  // k = 300 > the kernel's k chunk (64 for n = 1030): partial sums resume across chunks.
+  { name: '2-D with k in chunks', a: [9, 300], b: [300, 1030], ta: false, tb: false },
+  { name: '2-D transposeA with k in chunks', a: [300, 9], b: [300, 1030], ta: true, tb: false },
+  { name: 'tall 2-D split by rows', a: [130, 24], b: [24, 40], ta: false, tb: false },
+  { name: 'batched, remainders, split by slices', a: [6, 13, 11], b: [6, 11, 19], ta: false, tb: false },
+  { name: 'batched transposeA, remainders', a: [5, 11, 13], b: [5, 11, 9], ta: true, tb: false },
+  { name: 'a shared transposed, b batched', a: [11, 13], b: [4, 11, 9], ta: true, tb: false, grads: false },
   { name: 'outer broadcast the stock kernel handles', a: [2, 1, 5, 7], b: [1, 3, 7, 2], ta: false, tb: false, grads: false },
 ];
 

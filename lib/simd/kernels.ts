@@ -250,3 +250,148 @@ export function sumRows(x: usize, out: usize, rows: i32, cols: i32): void {
     }
   }
 }
+
+// Rows r0..r1-1 of a masked softmax over x [B, H, Tq, t] (t a multiple of 4) with a mask
+// broadcast against it: mask element strides sB, sH, sT along B, H, Tq (0 where the mask has
+// size 1 there) and mStride along the keys (1, or 0 for one value per row).
+export function maskedSoftmaxRows(x: usize, m: usize, out: usize, r0: i32, r1: i32, heads: i32, tq: i32, t: i32,
+  sB: i32, sH: i32, sT: i32, mStride: i32): void {
+  for (let r = r0; r < r1; r++) {
+    const q = r % tq;
+    const bh = r / tq;
+    const moff = <usize>((bh / heads) * sB + (bh % heads) * sH + q * sT) << 2;
+    const off = <usize>(r * t) << 2;
+    maskedSoftmaxRow(x + off, m + moff, out + off, t, mStride);
+  }
+}
+
+// C [rows, n] = A' B: A'[r][p] at a + r * aRow + p * aP (bytes; aRow = 4k, aP = 4 for a row-major
+// A [rows, k]; aRow = 4, aP = 4m for A stored transposed, [k, m]), B row-major [k, n], C row-major.
+// Register blocks of 4 rows x 8 columns (eight f32x4 accumulators), then 4 x 4, then single
+// rows and columns for the remainders. The k axis runs in chunks whose slice of B (kc x n)
+// stays in L2 while every row block passes over it (a weight gradient's B is 2048 x 512); a
+// block resumes from the partial sums it stored, so every C element is one dot product
+// accumulated over p in order, whichever block, chunk or thread computes it.
+export function matmul(a: usize, aRow: usize, aP: usize, b: usize, c: usize, rows: i32, k: i32, n: i32): void {
+  const rowB = <usize>n << 2;
+  const rows4 = rows & ~3;
+  const kc = max(64, 65536 / max(n, 1));
+  for (let p0 = 0; p0 < k; p0 += kc) {
+    const p1 = min(k, p0 + kc);
+    const resume = p0 > 0;
+    for (let i = 0; i < rows4; i += 4) {
+      const a0 = a + <usize>i * aRow + <usize>p0 * aP;
+      const a1 = a0 + aRow;
+      const a2 = a1 + aRow;
+      const a3 = a2 + aRow;
+      const c0 = c + <usize>i * rowB;
+      let j = 0;
+      for (; j + 8 <= n; j += 8) {
+        const cp = c0 + (<usize>j << 2);
+        let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+        if (resume) {
+          c00 = v128.load(cp); c01 = v128.load(cp, 16);
+          c10 = v128.load(cp + rowB); c11 = v128.load(cp + rowB, 16);
+          c20 = v128.load(cp + 2 * rowB); c21 = v128.load(cp + 2 * rowB, 16);
+          c30 = v128.load(cp + 3 * rowB); c31 = v128.load(cp + 3 * rowB, 16);
+        }
+        let bp = b + <usize>p0 * rowB + (<usize>j << 2);
+        let off: usize = 0;
+        for (let p = p0; p < p1; p++) {
+          const b0 = v128.load(bp);
+          const b1 = v128.load(bp, 16);
+          let x = v128.load32_splat(a0 + off);
+          c00 = f32x4.add(c00, f32x4.mul(x, b0));
+          c01 = f32x4.add(c01, f32x4.mul(x, b1));
+          x = v128.load32_splat(a1 + off);
+          c10 = f32x4.add(c10, f32x4.mul(x, b0));
+          c11 = f32x4.add(c11, f32x4.mul(x, b1));
+          x = v128.load32_splat(a2 + off);
+          c20 = f32x4.add(c20, f32x4.mul(x, b0));
+          c21 = f32x4.add(c21, f32x4.mul(x, b1));
+          x = v128.load32_splat(a3 + off);
+          c30 = f32x4.add(c30, f32x4.mul(x, b0));
+          c31 = f32x4.add(c31, f32x4.mul(x, b1));
+          bp += rowB;
+          off += aP;
+        }
+        v128.store(cp, c00);
+        v128.store(cp, c01, 16);
+        v128.store(cp + rowB, c10);
+        v128.store(cp + rowB, c11, 16);
+        v128.store(cp + 2 * rowB, c20);
+        v128.store(cp + 2 * rowB, c21, 16);
+        v128.store(cp + 3 * rowB, c30);
+        v128.store(cp + 3 * rowB, c31, 16);
+      }
+      for (; j + 4 <= n; j += 4) {
+        const cp = c0 + (<usize>j << 2);
+        let c00 = ZERO, c10 = ZERO, c20 = ZERO, c30 = ZERO;
+        if (resume) {
+          c00 = v128.load(cp);
+          c10 = v128.load(cp + rowB);
+          c20 = v128.load(cp + 2 * rowB);
+          c30 = v128.load(cp + 3 * rowB);
+        }
+        let bp = b + <usize>p0 * rowB + (<usize>j << 2);
+        let off: usize = 0;
+        for (let p = p0; p < p1; p++) {
+          const b0 = v128.load(bp);
+          c00 = f32x4.add(c00, f32x4.mul(v128.load32_splat(a0 + off), b0));
+          c10 = f32x4.add(c10, f32x4.mul(v128.load32_splat(a1 + off), b0));
+          c20 = f32x4.add(c20, f32x4.mul(v128.load32_splat(a2 + off), b0));
+          c30 = f32x4.add(c30, f32x4.mul(v128.load32_splat(a3 + off), b0));
+          bp += rowB;
+          off += aP;
+        }
+        v128.store(cp, c00);
+        v128.store(cp + rowB, c10);
+        v128.store(cp + 2 * rowB, c20);
+        v128.store(cp + 3 * rowB, c30);
+      }
+    }
+  }
+  // Columns past the last multiple of 4, for the row blocks; then the rows past rows4.
+  const n4 = n & ~3;
+  for (let i = 0; i < rows4; i++) {
+    for (let j = n4; j < n; j++) {
+      store<f32>(c + <usize>i * rowB + (<usize>j << 2), dotColumn(a + <usize>i * aRow, aP, b + (<usize>j << 2), rowB, k));
+    }
+  }
+  for (let i = rows4; i < rows; i++) {
+    const ar = a + <usize>i * aRow;
+    const cr = c + <usize>i * rowB;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      let acc = ZERO;
+      let bp = b + (<usize>j << 2);
+      let off: usize = 0;
+      for (let p = 0; p < k; p++) {
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(ar + off), v128.load(bp)));
+        bp += rowB;
+        off += aP;
+      }
+      v128.store(cr + (<usize>j << 2), acc);
+    }
+    for (; j < n; j++) store<f32>(cr + (<usize>j << 2), dotColumn(ar, aP, b + (<usize>j << 2), rowB, k));
+  }
+}
+
+// sum over p of A'[r][p] B[p][j], in the order of the vector blocks (scalar f32 arithmetic).
+// @ts-ignore: decorator
+@inline
+function dotColumn(ar: usize, aP: usize, bj: usize, rowB: usize, k: i32): f32 {
+  let acc: f32 = 0;
+  for (let p = 0; p < k; p++) acc += load<f32>(ar + <usize>p * aP) * load<f32>(bj + <usize>p * rowB);
+  return acc;
+}
+
+// Slices s0..s1-1 of a batched product: slice s reads A' at a + s * aBatch and B at b + s * bBatch
+// (a batch stride of 0 broadcasts that operand) and writes C at c + s * 4 * rows * n.
+export function batchedMatmul(a: usize, aRow: usize, aP: usize, aBatch: usize, b: usize, bBatch: usize, c: usize,
+  s0: i32, s1: i32, rows: i32, k: i32, n: i32): void {
+  const cBatch = <usize>(rows * n) << 2;
+  for (let s = s0; s < s1; s++) {
+    matmul(a + <usize>s * aBatch, aRow, aP, b + <usize>s * bBatch, c + <usize>s * cBatch, rows, k, n);
+  }
+}
