@@ -62,12 +62,12 @@ function sumToShape(x: tf.Tensor, shape: number[]): tf.Tensor {
 }
 
 /**
- * U = A V, out = U + l (A U - U), with its gradient written out so that A^T is formed once and
- * the two products into dA share one matMul: with gl = l g,
+ * U = A V, out = U + l (A U - U), with its gradient written out so that the two products into
+ * dA share one matMul (A^T is read in place by the transposed products): with gl = l g,
  *   dU = g - gl + A^T gl,  dA = gl U^T + dU V^T = [gl | dU] [U | V]^T,
  *   dV = A^T dU,  dl = sum over the broadcast axes of g (A U - U).
- * Autodiff of the forward ops gives the same numbers with one more batched product and one
- * more transpose of A per layer (test/saobp.test.ts checks both against finite differences).
+ * Autodiff of the forward ops gives the same numbers with one more batched product per layer
+ * (test/fused-kernels.test.ts holds the two to the same values).
  */
 const mixtureValueOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [a, v, l, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
@@ -79,11 +79,10 @@ const mixtureValueOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) 
     gradFunc: (g: tf.Tensor, saved: tf.Tensor[]) => {
       const [sa, sv, sl, su, sdiff] = saved;
       const last = sa.rank - 1;
-      const at = tf.transpose(sa, [...Array.from({ length: last - 1 }, (_, i) => i), last, last - 1]);
       const gl = tf.mul(sl, g);
-      const du = tf.add(tf.sub(g, gl), tf.matMul(at, gl));
+      const du = tf.add(tf.sub(g, gl), tf.matMul(sa, gl, true, false));
       const da = tf.matMul(tf.concat([gl, du], last), tf.concat([su, sv], last), false, true);
-      const dv = tf.matMul(at, du);
+      const dv = tf.matMul(sa, du, true, false);
       const dl = sumToShape(tf.mul(g, sdiff), sl.shape);
       return [da, dv, dl];
     },
