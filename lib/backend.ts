@@ -52,8 +52,9 @@ function assertBackendName(name: string, source: string): asserts name is Backen
 
 export interface InitBackendOptions {
   /**
-   * XNNPACK threads for the wasm backend (default: `SAOBP_THREADS`, else the machine's
-   * cores, at most 8). Only the first initialisation of the wasm backend uses it.
+   * Threads of the wasm backend, for XNNPACK and the SIMD helpers (default: `SAOBP_THREADS`,
+   * else the machine's cores, at most 8). Only the first initialisation of the wasm backend
+   * uses it.
    */
   threads?: number;
 }
@@ -93,7 +94,7 @@ async function activate(name: BackendName): Promise<void> {
   await tf.ready();
   if (name === 'wasm') {
     registerWasmKernels();
-    // The SIMD kernels share their work with one helper thread per further XNNPACK thread.
+    // The SIMD kernels share their work with one helper thread per thread beyond the first.
     await startSimdPool((tf.backend() as unknown as { wasm: object }).wasm, wasmThreads() - 1);
   }
 }

@@ -146,7 +146,7 @@ export function configureWasmThreads(threads: number): void {
   );
 }
 
-/** XNNPACK threads of the running wasm backend (1 before it starts, or single-threaded). */
+/** Threads of the running wasm backend (1 before it starts, or single-threaded). */
 export function wasmThreads(): number {
   return threadsInUse;
 }
