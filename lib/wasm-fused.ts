@@ -43,6 +43,19 @@ export function hasKernel(name: string): boolean {
 
 type Heap = WasmHeapBackend & { typedArrayFromHeap(t: TensorInfo): Float32Array };
 
+/** A wasm kernel whose function gets the named inputs, the heap backend and the attributes. */
+function wasmKernel(
+  kernelName: string,
+  run: (inputs: Record<string, TensorInfo>, heap: Heap, attrs: Record<string, number>) => TensorInfo | TensorInfo[],
+): KernelConfig {
+  return {
+    kernelName,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) =>
+      run(inputs as Record<string, TensorInfo>, backend as unknown as Heap, attrs as unknown as Record<string, number>),
+  };
+}
+
 /** Byte offset of a tensor's data in the wasm heap. */
 const ptr = (heap: Heap, t: TensorInfo): number => heap.dataIdMap.get(t.dataId).memoryOffset;
 
@@ -112,104 +125,89 @@ function expNonPositive(d: number): number {
  * -> A [..., T]: exp(x - rowmax) / rowsum over allowed entries, 0 on masked entries and on
  * rows with no allowed entry.
  */
-const maskedSoftmax: KernelConfig = {
-  kernelName: MASKED_SOFTMAX,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const { x, mask } = inputs as { x: TensorInfo; mask: TensorInfo };
-    requireFloat32(MASKED_SOFTMAX, ['x', x], ['mask', mask]);
-    const heap = backend as unknown as Heap;
-    const T = x.shape[x.shape.length - 1];
-    const strides = maskStrides(x.shape, mask.shape);
-    const lastStride = strides[strides.length - 1];
-    const out = heap.makeOutput(x.shape, 'float32');
-    const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
-    if (simd !== null && x.shape.length === 4) {
-      // [B, H, Tq, T]: rows split between this thread and the SIMD helpers, if any.
-      const [, H, Tq] = x.shape;
-      const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
-      const args = (lo: number, hi: number) => [xp, mp, op, lo, hi, H, Tq, T, strides[0], strides[1], strides[2], lastStride];
-      const local = (lo: number, hi: number) => {
-        const a = args(lo, hi);
-        simd.maskedSoftmaxRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
-      };
-      const rows = tf.util.sizeFromShape(x.shape.slice(0, -1));
-      const pool = simdPool(heap.wasm);
-      if (pool === null) local(0, rows);
-      else pool.run('maskedSoftmaxRows', rows, 1, args, local);
-      return out;
-    }
-    const rowOffset = maskRowOffsets(x.shape, strides);
-    if (simd !== null) {
-      const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
-      for (let i = 0; i < rowOffset.length; i++) simd.maskedSoftmaxRow(xp + 4 * i * T, mp + 4 * rowOffset[i], op + 4 * i * T, T, lastStride);
-      return out;
-    }
-    const xs = heap.typedArrayFromHeap(x);
-    const ms = heap.typedArrayFromHeap(mask);
-    const ys = heap.typedArrayFromHeap(out);
-    for (let i = 0, base = 0; i < rowOffset.length; i++, base += T) {
-      const mo = rowOffset[i];
-      let max = -Infinity;
-      for (let j = 0, mj = mo; j < T; j++, mj += lastStride) {
-        if (ms[mj] !== 0 && xs[base + j] > max) max = xs[base + j];
-      }
-      if (max === -Infinity) {
-        ys.fill(0, base, base + T);
-        continue;
-      }
-      let z = 0;
-      for (let j = 0, mj = mo; j < T; j++, mj += lastStride) {
-        if (ms[mj] !== 0) {
-          const e = expNonPositive(xs[base + j] - max);
-          ys[base + j] = e;
-          z += e;
-        } else {
-          ys[base + j] = 0;
-        }
-      }
-      const inv = 1 / z;
-      for (let j = base; j < base + T; j++) ys[j] *= inv;
-    }
+const maskedSoftmax = wasmKernel(MASKED_SOFTMAX, ({ x, mask }, heap) => {
+  requireFloat32(MASKED_SOFTMAX, ['x', x], ['mask', mask]);
+  const T = x.shape[x.shape.length - 1];
+  const strides = maskStrides(x.shape, mask.shape);
+  const lastStride = strides[strides.length - 1];
+  const out = heap.makeOutput(x.shape, 'float32');
+  const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
+  if (simd !== null && x.shape.length === 4) {
+    // [B, H, Tq, T]: rows split between this thread and the SIMD helpers, if any.
+    const [, H, Tq] = x.shape;
+    const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
+    const args = (lo: number, hi: number) => [xp, mp, op, lo, hi, H, Tq, T, strides[0], strides[1], strides[2], lastStride];
+    const local = (lo: number, hi: number) => (simd.maskedSoftmaxRows as (...a: number[]) => void)(...args(lo, hi));
+    const rows = tf.util.sizeFromShape(x.shape.slice(0, -1));
+    const pool = simdPool(heap.wasm);
+    if (pool === null) local(0, rows);
+    else pool.run('maskedSoftmaxRows', rows, 1, args, local);
     return out;
-  },
-};
+  }
+  const rowOffset = maskRowOffsets(x.shape, strides);
+  if (simd !== null) {
+    const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
+    for (let i = 0; i < rowOffset.length; i++) simd.maskedSoftmaxRow(xp + 4 * i * T, mp + 4 * rowOffset[i], op + 4 * i * T, T, lastStride);
+    return out;
+  }
+  const xs = heap.typedArrayFromHeap(x);
+  const ms = heap.typedArrayFromHeap(mask);
+  const ys = heap.typedArrayFromHeap(out);
+  for (let i = 0, base = 0; i < rowOffset.length; i++, base += T) {
+    const mo = rowOffset[i];
+    let max = -Infinity;
+    for (let j = 0, mj = mo; j < T; j++, mj += lastStride) {
+      if (ms[mj] !== 0 && xs[base + j] > max) max = xs[base + j];
+    }
+    if (max === -Infinity) {
+      ys.fill(0, base, base + T);
+      continue;
+    }
+    let z = 0;
+    for (let j = 0, mj = mo; j < T; j++, mj += lastStride) {
+      if (ms[mj] !== 0) {
+        const e = expNonPositive(xs[base + j] - max);
+        ys[base + j] = e;
+        z += e;
+      } else {
+        ys[base + j] = 0;
+      }
+    }
+    const inv = 1 / z;
+    for (let j = base; j < base + T; j++) ys[j] *= inv;
+  }
+  return out;
+});
 
 /** a = softmax output [..., T], dy [..., T] -> dx = a * (dy - sum(dy * a)) per row. */
-const maskedSoftmaxGrad: KernelConfig = {
-  kernelName: MASKED_SOFTMAX_GRAD,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const { a, dy } = inputs as { a: TensorInfo; dy: TensorInfo };
-    requireSameShape(MASKED_SOFTMAX_GRAD, ['a', a], ['dy', dy]);
-    const heap = backend as unknown as Heap;
-    const T = a.shape[a.shape.length - 1];
-    const n = tf.util.sizeFromShape(a.shape);
-    const out = heap.makeOutput(a.shape, 'float32');
-    const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
-    if (simd !== null) {
-      const [ap, gp, op] = [ptr(heap, a), ptr(heap, dy), ptr(heap, out)];
-      const args = (lo: number, hi: number) => [ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T];
-      const local = (lo: number, hi: number) => simd.maskedSoftmaxGrad(ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T);
-      const pool = simdPool(heap.wasm);
-      if (pool === null) local(0, n / T);
-      else pool.run('maskedSoftmaxGrad', n / T, 1, args, local);
-      return out;
-    }
-    const as = heap.typedArrayFromHeap(a);
-    const gs = heap.typedArrayFromHeap(dy);
-    const ds = heap.typedArrayFromHeap(out);
-    for (let base = 0; base < n; base += T) {
-      let dot = 0;
-      for (let j = base; j < base + T; j++) dot += gs[j] * as[j];
-      for (let j = base; j < base + T; j++) {
-        const p = as[j];
-        ds[j] = p === 0 ? 0 : p * (gs[j] - dot);
-      }
-    }
+const maskedSoftmaxGrad = wasmKernel(MASKED_SOFTMAX_GRAD, ({ a, dy }, heap) => {
+  requireSameShape(MASKED_SOFTMAX_GRAD, ['a', a], ['dy', dy]);
+  const T = a.shape[a.shape.length - 1];
+  const n = tf.util.sizeFromShape(a.shape);
+  const out = heap.makeOutput(a.shape, 'float32');
+  const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
+  if (simd !== null) {
+    const [ap, gp, op] = [ptr(heap, a), ptr(heap, dy), ptr(heap, out)];
+    const args = (lo: number, hi: number) => [ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T];
+    const local = (lo: number, hi: number) => simd.maskedSoftmaxGrad(ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T);
+    const pool = simdPool(heap.wasm);
+    if (pool === null) local(0, n / T);
+    else pool.run('maskedSoftmaxGrad', n / T, 1, args, local);
     return out;
-  },
-};
+  }
+  const as = heap.typedArrayFromHeap(a);
+  const gs = heap.typedArrayFromHeap(dy);
+  const ds = heap.typedArrayFromHeap(out);
+  for (let base = 0; base < n; base += T) {
+    let dot = 0;
+    for (let j = base; j < base + T; j++) dot += gs[j] * as[j];
+    for (let j = base; j < base + T; j++) {
+      const p = as[j];
+      ds[j] = p === 0 ? 0 : p * (gs[j] - dot);
+    }
+  }
+  return out;
+});
 
 /** erfc(x), Chebyshev fit (Numerical Recipes' erfcc), relative error < 1.2e-7: the SIMD kernels' formula. */
 function erfc(x: number): number {
@@ -225,284 +223,242 @@ const normalCdf = (x: number) => 0.5 * erfc(-x * Math.SQRT1_2);
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
 /** x -> x * Phi(x), any shape: SIMD over the first n - n % 4 values, JS for the rest. */
-const gelu: KernelConfig = {
-  kernelName: GELU,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const { x } = inputs as { x: TensorInfo };
-    requireFloat32(GELU, ['x', x]);
-    const heap = backend as unknown as Heap;
-    const out = heap.makeOutput(x.shape, 'float32');
-    const n = tf.util.sizeFromShape(x.shape);
-    const simd = simdKernels(heap.wasm);
-    const head = simd === null ? 0 : n - (n % 4);
-    if (simd !== null) {
-      const [xp, op] = [ptr(heap, x), ptr(heap, out)];
-      const local = (lo: number, hi: number) => simd.gelu(xp + 4 * lo, op + 4 * lo, hi - lo);
-      const pool = simdPool(heap.wasm);
-      if (pool === null) local(0, head);
-      else pool.run('gelu', head, 4, (lo, hi) => [xp + 4 * lo, op + 4 * lo, hi - lo], local);
-    }
-    const xs = heap.typedArrayFromHeap(x);
-    const ys = heap.typedArrayFromHeap(out);
-    for (let i = head; i < n; i++) ys[i] = xs[i] * normalCdf(xs[i]);
-    return out;
-  },
-};
+const gelu = wasmKernel(GELU, ({ x }, heap) => {
+  requireFloat32(GELU, ['x', x]);
+  const out = heap.makeOutput(x.shape, 'float32');
+  const n = tf.util.sizeFromShape(x.shape);
+  const simd = simdKernels(heap.wasm);
+  const head = simd === null ? 0 : n - (n % 4);
+  if (simd !== null) {
+    const [xp, op] = [ptr(heap, x), ptr(heap, out)];
+    const local = (lo: number, hi: number) => simd.gelu(xp + 4 * lo, op + 4 * lo, hi - lo);
+    const pool = simdPool(heap.wasm);
+    if (pool === null) local(0, head);
+    else pool.run('gelu', head, 4, (lo, hi) => [xp + 4 * lo, op + 4 * lo, hi - lo], local);
+  }
+  const xs = heap.typedArrayFromHeap(x);
+  const ys = heap.typedArrayFromHeap(out);
+  for (let i = head; i < n; i++) ys[i] = xs[i] * normalCdf(xs[i]);
+  return out;
+});
 
 /** (x, dy) -> dy * (Phi(x) + x * phi(x)). */
-const geluGrad: KernelConfig = {
-  kernelName: GELU_GRAD,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-    requireSameShape(GELU_GRAD, ['x', x], ['dy', dy]);
-    const heap = backend as unknown as Heap;
-    const out = heap.makeOutput(x.shape, 'float32');
-    const n = tf.util.sizeFromShape(x.shape);
-    const simd = simdKernels(heap.wasm);
-    const head = simd === null ? 0 : n - (n % 4);
-    if (simd !== null) {
-      const [xp, gp, op] = [ptr(heap, x), ptr(heap, dy), ptr(heap, out)];
-      const local = (lo: number, hi: number) => simd.geluGrad(xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo);
-      const pool = simdPool(heap.wasm);
-      if (pool === null) local(0, head);
-      else pool.run('geluGrad', head, 4, (lo, hi) => [xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo], local);
-    }
-    const xs = heap.typedArrayFromHeap(x);
-    const gs = heap.typedArrayFromHeap(dy);
-    const ds = heap.typedArrayFromHeap(out);
-    for (let i = head; i < n; i++) {
-      const v = xs[i];
-      ds[i] = gs[i] * (normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
-    }
-    return out;
-  },
-};
+const geluGrad = wasmKernel(GELU_GRAD, ({ x, dy }, heap) => {
+  requireSameShape(GELU_GRAD, ['x', x], ['dy', dy]);
+  const out = heap.makeOutput(x.shape, 'float32');
+  const n = tf.util.sizeFromShape(x.shape);
+  const simd = simdKernels(heap.wasm);
+  const head = simd === null ? 0 : n - (n % 4);
+  if (simd !== null) {
+    const [xp, gp, op] = [ptr(heap, x), ptr(heap, dy), ptr(heap, out)];
+    const local = (lo: number, hi: number) => simd.geluGrad(xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo);
+    const pool = simdPool(heap.wasm);
+    if (pool === null) local(0, head);
+    else pool.run('geluGrad', head, 4, (lo, hi) => [xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo], local);
+  }
+  const xs = heap.typedArrayFromHeap(x);
+  const gs = heap.typedArrayFromHeap(dy);
+  const ds = heap.typedArrayFromHeap(out);
+  for (let i = head; i < n; i++) {
+    const v = xs[i];
+    ds[i] = gs[i] * (normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+  }
+  return out;
+});
 
 /**
  * x [N, D], weight [D], bias [D] -> [y [N, D], mean [N], rstd [N]] with
  * y = (x - mean) * rstd * weight + bias, rstd = 1 / sqrt(biased variance + eps).
  */
-const layerNorm: KernelConfig = {
-  kernelName: LAYER_NORM,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend, attrs }) => {
-    const { x, weight, bias } = inputs as { x: TensorInfo; weight: TensorInfo; bias: TensorInfo };
-    const { eps } = attrs as unknown as { eps: number };
-    requireFloat32(LAYER_NORM, ['x', x], ['weight', weight], ['bias', bias]);
-    const D = x.shape[x.shape.length - 1];
-    if (tf.util.sizeFromShape(weight.shape) !== D || tf.util.sizeFromShape(bias.shape) !== D) {
-      throw new Error(`${LAYER_NORM}: weight [${weight.shape}] and bias [${bias.shape}] must have ${D} elements`);
-    }
-    const heap = backend as unknown as Heap;
-    const N = tf.util.sizeFromShape(x.shape) / D;
-    const out = heap.makeOutput(x.shape, 'float32');
-    const meanOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
-    const rstdOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
-    const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
-    if (simd !== null) {
-      simd.layerNormRows(ptr(heap, x), ptr(heap, weight), ptr(heap, bias), ptr(heap, out), ptr(heap, meanOut), ptr(heap, rstdOut), N, D, eps);
-      return [out, meanOut, rstdOut];
-    }
-    const xs = heap.typedArrayFromHeap(x);
-    const ws = heap.typedArrayFromHeap(weight);
-    const bs = heap.typedArrayFromHeap(bias);
-    const ys = heap.typedArrayFromHeap(out);
-    const means = heap.typedArrayFromHeap(meanOut);
-    const rstds = heap.typedArrayFromHeap(rstdOut);
-    for (let i = 0, base = 0; i < N; i++, base += D) {
-      let sum = 0;
-      for (let j = base; j < base + D; j++) sum += xs[j];
-      const mean = sum / D;
-      let sq = 0;
-      for (let j = base; j < base + D; j++) {
-        const c = xs[j] - mean;
-        sq += c * c;
-      }
-      const rstd = 1 / Math.sqrt(sq / D + eps);
-      means[i] = mean;
-      rstds[i] = rstd;
-      for (let j = 0; j < D; j++) ys[base + j] = (xs[base + j] - mean) * rstd * ws[j] + bs[j];
-    }
+const layerNorm = wasmKernel(LAYER_NORM, ({ x, weight, bias }, heap, attrs) => {
+  const { eps } = attrs;
+  requireFloat32(LAYER_NORM, ['x', x], ['weight', weight], ['bias', bias]);
+  const D = x.shape[x.shape.length - 1];
+  if (tf.util.sizeFromShape(weight.shape) !== D || tf.util.sizeFromShape(bias.shape) !== D) {
+    throw new Error(`${LAYER_NORM}: weight [${weight.shape}] and bias [${bias.shape}] must have ${D} elements`);
+  }
+  const N = tf.util.sizeFromShape(x.shape) / D;
+  const out = heap.makeOutput(x.shape, 'float32');
+  const meanOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
+  const rstdOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
+  const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
+  if (simd !== null) {
+    simd.layerNormRows(ptr(heap, x), ptr(heap, weight), ptr(heap, bias), ptr(heap, out), ptr(heap, meanOut), ptr(heap, rstdOut), N, D, eps);
     return [out, meanOut, rstdOut];
-  },
-};
+  }
+  const xs = heap.typedArrayFromHeap(x);
+  const ws = heap.typedArrayFromHeap(weight);
+  const bs = heap.typedArrayFromHeap(bias);
+  const ys = heap.typedArrayFromHeap(out);
+  const means = heap.typedArrayFromHeap(meanOut);
+  const rstds = heap.typedArrayFromHeap(rstdOut);
+  for (let i = 0, base = 0; i < N; i++, base += D) {
+    let sum = 0;
+    for (let j = base; j < base + D; j++) sum += xs[j];
+    const mean = sum / D;
+    let sq = 0;
+    for (let j = base; j < base + D; j++) {
+      const c = xs[j] - mean;
+      sq += c * c;
+    }
+    const rstd = 1 / Math.sqrt(sq / D + eps);
+    means[i] = mean;
+    rstds[i] = rstd;
+    for (let j = 0; j < D; j++) ys[base + j] = (xs[base + j] - mean) * rstd * ws[j] + bs[j];
+  }
+  return [out, meanOut, rstdOut];
+});
 
 /**
  * (x [N, D], weight [D], mean [N], rstd [N], dy [N, D]) -> [dx [N, D], dweight [D], dbias [D]]:
  * with xhat = (x - mean) * rstd and g = dy * weight,
  * dx = rstd * (g - mean(g) - xhat * mean(g * xhat)), dweight = sum_n dy * xhat, dbias = sum_n dy.
  */
-const layerNormGrad: KernelConfig = {
-  kernelName: LAYER_NORM_GRAD,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const { x, weight, mean, rstd, dy } = inputs as Record<'x' | 'weight' | 'mean' | 'rstd' | 'dy', TensorInfo>;
-    requireFloat32(LAYER_NORM_GRAD, ['x', x], ['weight', weight], ['mean', mean], ['rstd', rstd], ['dy', dy]);
-    const heap = backend as unknown as Heap;
-    const D = x.shape[x.shape.length - 1];
-    const N = tf.util.sizeFromShape(x.shape) / D;
-    const dxOut = heap.makeOutput(x.shape, 'float32');
-    const dwOut = heap.makeOutput(weight.shape, 'float32');
-    const dbOut = heap.makeOutput(weight.shape, 'float32');
-    const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
-    if (simd !== null) {
-      simd.layerNormGradRows(ptr(heap, x), ptr(heap, weight), ptr(heap, mean), ptr(heap, rstd), ptr(heap, dy), ptr(heap, dxOut),
-        ptr(heap, dwOut), ptr(heap, dbOut), N, D);
-      return [dxOut, dwOut, dbOut];
-    }
-    const xs = heap.typedArrayFromHeap(x);
-    const ws = heap.typedArrayFromHeap(weight);
-    const means = heap.typedArrayFromHeap(mean);
-    const rstds = heap.typedArrayFromHeap(rstd);
-    const gs = heap.typedArrayFromHeap(dy);
-    const dxs = heap.typedArrayFromHeap(dxOut);
-    const dw = new Float64Array(D);
-    const db = new Float64Array(D);
-    for (let i = 0, base = 0; i < N; i++, base += D) {
-      const m = means[i];
-      const r = rstds[i];
-      let sumG = 0;
-      let sumGX = 0;
-      for (let j = 0; j < D; j++) {
-        const xhat = (xs[base + j] - m) * r;
-        const d = gs[base + j];
-        const g = d * ws[j];
-        sumG += g;
-        sumGX += g * xhat;
-        dw[j] += d * xhat;
-        db[j] += d;
-      }
-      const meanG = sumG / D;
-      const meanGX = sumGX / D;
-      for (let j = 0; j < D; j++) {
-        const xhat = (xs[base + j] - m) * r;
-        dxs[base + j] = r * (gs[base + j] * ws[j] - meanG - xhat * meanGX);
-      }
-    }
-    heap.typedArrayFromHeap(dwOut).set(dw);
-    heap.typedArrayFromHeap(dbOut).set(db);
+const layerNormGrad = wasmKernel(LAYER_NORM_GRAD, ({ x, weight, mean, rstd, dy }, heap) => {
+  requireFloat32(LAYER_NORM_GRAD, ['x', x], ['weight', weight], ['mean', mean], ['rstd', rstd], ['dy', dy]);
+  const D = x.shape[x.shape.length - 1];
+  const N = tf.util.sizeFromShape(x.shape) / D;
+  const dxOut = heap.makeOutput(x.shape, 'float32');
+  const dwOut = heap.makeOutput(weight.shape, 'float32');
+  const dbOut = heap.makeOutput(weight.shape, 'float32');
+  const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
+  if (simd !== null) {
+    simd.layerNormGradRows(ptr(heap, x), ptr(heap, weight), ptr(heap, mean), ptr(heap, rstd), ptr(heap, dy), ptr(heap, dxOut),
+      ptr(heap, dwOut), ptr(heap, dbOut), N, D);
     return [dxOut, dwOut, dbOut];
-  },
-};
+  }
+  const xs = heap.typedArrayFromHeap(x);
+  const ws = heap.typedArrayFromHeap(weight);
+  const means = heap.typedArrayFromHeap(mean);
+  const rstds = heap.typedArrayFromHeap(rstd);
+  const gs = heap.typedArrayFromHeap(dy);
+  const dxs = heap.typedArrayFromHeap(dxOut);
+  const dw = new Float64Array(D);
+  const db = new Float64Array(D);
+  for (let i = 0, base = 0; i < N; i++, base += D) {
+    const m = means[i];
+    const r = rstds[i];
+    let sumG = 0;
+    let sumGX = 0;
+    for (let j = 0; j < D; j++) {
+      const xhat = (xs[base + j] - m) * r;
+      const d = gs[base + j];
+      const g = d * ws[j];
+      sumG += g;
+      sumGX += g * xhat;
+      dw[j] += d * xhat;
+      db[j] += d;
+    }
+    const meanG = sumG / D;
+    const meanGX = sumGX / D;
+    for (let j = 0; j < D; j++) {
+      const xhat = (xs[base + j] - m) * r;
+      dxs[base + j] = r * (gs[base + j] * ws[j] - meanG - xhat * meanGX);
+    }
+  }
+  heap.typedArrayFromHeap(dwOut).set(dw);
+  heap.typedArrayFromHeap(dbOut).set(db);
+  return [dxOut, dwOut, dbOut];
+});
 
 /**
  * qkv [B*T, 3D] -> [q * scale [B, H, T, dh], k^T [B, H, dh, T], v [B, H, T, dh]];
  * attrs: batch B, heads H, scale.
  */
-const splitHeads: KernelConfig = {
-  kernelName: SPLIT_HEADS,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend, attrs }) => {
-    const { qkv } = inputs as { qkv: TensorInfo };
-    const { batch, heads, scale } = attrs as unknown as { batch: number; heads: number; scale: number };
-    requireFloat32(SPLIT_HEADS, ['qkv', qkv]);
-    const [n, d3] = qkv.shape;
-    if (qkv.shape.length !== 2 || d3 % 3 !== 0 || n % batch !== 0 || (d3 / 3) % heads !== 0) {
-      throw new Error(`${SPLIT_HEADS}: qkv [${qkv.shape}] does not split into ${batch} sequences and ${heads} heads`);
-    }
-    const heap = backend as unknown as Heap;
-    const [T, D] = [n / batch, d3 / 3];
-    const dh = D / heads;
-    const qOut = heap.makeOutput([batch, heads, T, dh], 'float32');
-    const kOut = heap.makeOutput([batch, heads, dh, T], 'float32');
-    const vOut = heap.makeOutput([batch, heads, T, dh], 'float32');
-    const src = heap.typedArrayFromHeap(qkv);
-    const qs = heap.typedArrayFromHeap(qOut);
-    const ks = heap.typedArrayFromHeap(kOut);
-    const vs = heap.typedArrayFromHeap(vOut);
-    for (let b = 0; b < batch; b++) {
-      for (let t = 0; t < T; t++) {
-        const row = (b * T + t) * d3;
-        for (let h = 0; h < heads; h++) {
-          const bh = b * heads + h;
-          const qv = (bh * T + t) * dh;
-          const kBase = bh * dh * T + t;
-          const col = row + h * dh;
-          for (let j = 0; j < dh; j++) {
-            qs[qv + j] = src[col + j] * scale;
-            ks[kBase + j * T] = src[col + D + j];
-            vs[qv + j] = src[col + 2 * D + j];
-          }
+const splitHeads = wasmKernel(SPLIT_HEADS, ({ qkv }, heap, attrs) => {
+  const { batch, heads, scale } = attrs;
+  requireFloat32(SPLIT_HEADS, ['qkv', qkv]);
+  const [n, d3] = qkv.shape;
+  if (qkv.shape.length !== 2 || d3 % 3 !== 0 || n % batch !== 0 || (d3 / 3) % heads !== 0) {
+    throw new Error(`${SPLIT_HEADS}: qkv [${qkv.shape}] does not split into ${batch} sequences and ${heads} heads`);
+  }
+  const [T, D] = [n / batch, d3 / 3];
+  const dh = D / heads;
+  const qOut = heap.makeOutput([batch, heads, T, dh], 'float32');
+  const kOut = heap.makeOutput([batch, heads, dh, T], 'float32');
+  const vOut = heap.makeOutput([batch, heads, T, dh], 'float32');
+  const src = heap.typedArrayFromHeap(qkv);
+  const qs = heap.typedArrayFromHeap(qOut);
+  const ks = heap.typedArrayFromHeap(kOut);
+  const vs = heap.typedArrayFromHeap(vOut);
+  for (let b = 0; b < batch; b++) {
+    for (let t = 0; t < T; t++) {
+      const row = (b * T + t) * d3;
+      for (let h = 0; h < heads; h++) {
+        const bh = b * heads + h;
+        const qv = (bh * T + t) * dh;
+        const kBase = bh * dh * T + t;
+        const col = row + h * dh;
+        for (let j = 0; j < dh; j++) {
+          qs[qv + j] = src[col + j] * scale;
+          ks[kBase + j * T] = src[col + D + j];
+          vs[qv + j] = src[col + 2 * D + j];
         }
       }
     }
-    return [qOut, kOut, vOut];
-  },
-};
+  }
+  return [qOut, kOut, vOut];
+});
 
 /** (dq [B, H, T, dh], dk^T [B, H, dh, T], dv [B, H, T, dh]) -> dqkv [B*T, 3D]; attrs: scale. */
-const splitHeadsGrad: KernelConfig = {
-  kernelName: SPLIT_HEADS_GRAD,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend, attrs }) => {
-    const { dq, dk, dv } = inputs as Record<'dq' | 'dk' | 'dv', TensorInfo>;
-    const { scale } = attrs as unknown as { scale: number };
-    requireFloat32(SPLIT_HEADS_GRAD, ['dq', dq], ['dk', dk], ['dv', dv]);
-    const [batch, heads, T, dh] = dq.shape;
-    const D = heads * dh;
-    const heap = backend as unknown as Heap;
-    const out = heap.makeOutput([batch * T, 3 * D], 'float32');
-    const qs = heap.typedArrayFromHeap(dq);
-    const ks = heap.typedArrayFromHeap(dk);
-    const vs = heap.typedArrayFromHeap(dv);
-    const dst = heap.typedArrayFromHeap(out);
-    for (let b = 0; b < batch; b++) {
-      for (let t = 0; t < T; t++) {
-        const row = (b * T + t) * 3 * D;
-        for (let h = 0; h < heads; h++) {
-          const bh = b * heads + h;
-          const qv = (bh * T + t) * dh;
-          const kBase = bh * dh * T + t;
-          const col = row + h * dh;
-          for (let j = 0; j < dh; j++) {
-            dst[col + j] = qs[qv + j] * scale;
-            dst[col + D + j] = ks[kBase + j * T];
-            dst[col + 2 * D + j] = vs[qv + j];
-          }
+const splitHeadsGrad = wasmKernel(SPLIT_HEADS_GRAD, ({ dq, dk, dv }, heap, attrs) => {
+  const { scale } = attrs;
+  requireFloat32(SPLIT_HEADS_GRAD, ['dq', dq], ['dk', dk], ['dv', dv]);
+  const [batch, heads, T, dh] = dq.shape;
+  const D = heads * dh;
+  const out = heap.makeOutput([batch * T, 3 * D], 'float32');
+  const qs = heap.typedArrayFromHeap(dq);
+  const ks = heap.typedArrayFromHeap(dk);
+  const vs = heap.typedArrayFromHeap(dv);
+  const dst = heap.typedArrayFromHeap(out);
+  for (let b = 0; b < batch; b++) {
+    for (let t = 0; t < T; t++) {
+      const row = (b * T + t) * 3 * D;
+      for (let h = 0; h < heads; h++) {
+        const bh = b * heads + h;
+        const qv = (bh * T + t) * dh;
+        const kBase = bh * dh * T + t;
+        const col = row + h * dh;
+        for (let j = 0; j < dh; j++) {
+          dst[col + j] = qs[qv + j] * scale;
+          dst[col + D + j] = ks[kBase + j * T];
+          dst[col + 2 * D + j] = vs[qv + j];
         }
       }
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 /**
  * (param, m, v, grad) -> [param', m', v'] with m' = b1 m + (1 - b1) g, v' = b2 v + (1 - b2) g^2,
  * param' = param * (1 - lr * wd) - lr * (m' / bc1) / (sqrt(v' / bc2) + eps).
  * attrs: lr, beta1, beta2, eps, bc1, bc2, wd (0 = no decay).
  */
-const adamW: KernelConfig = {
-  kernelName: ADAMW,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend, attrs }) => {
-    const { param, m, v, grad } = inputs as Record<'param' | 'm' | 'v' | 'grad', TensorInfo>;
-    const { lr, beta1, beta2, eps, bc1, bc2, wd } = attrs as unknown as Record<string, number>;
-    requireSameShape(ADAMW, ['param', param], ['m', m], ['v', v], ['grad', grad]);
-    const heap = backend as unknown as Heap;
-    const pOut = heap.makeOutput(param.shape, 'float32');
-    const mOut = heap.makeOutput(param.shape, 'float32');
-    const vOut = heap.makeOutput(param.shape, 'float32');
-    const ps = heap.typedArrayFromHeap(param);
-    const ms = heap.typedArrayFromHeap(m);
-    const vs = heap.typedArrayFromHeap(v);
-    const gs = heap.typedArrayFromHeap(grad);
-    const po = heap.typedArrayFromHeap(pOut);
-    const mo = heap.typedArrayFromHeap(mOut);
-    const vo = heap.typedArrayFromHeap(vOut);
-    const keep = 1 - lr * wd;
-    for (let i = 0; i < ps.length; i++) {
-      const g = gs[i];
-      const mi = beta1 * ms[i] + (1 - beta1) * g;
-      const vi = beta2 * vs[i] + (1 - beta2) * g * g;
-      mo[i] = mi;
-      vo[i] = vi;
-      po[i] = ps[i] * keep - (lr * (mi / bc1)) / (Math.sqrt(vi / bc2) + eps);
-    }
-    return [pOut, mOut, vOut];
-  },
-};
+const adamW = wasmKernel(ADAMW, ({ param, m, v, grad }, heap, attrs) => {
+  const { lr, beta1, beta2, eps, bc1, bc2, wd } = attrs;
+  requireSameShape(ADAMW, ['param', param], ['m', m], ['v', v], ['grad', grad]);
+  const pOut = heap.makeOutput(param.shape, 'float32');
+  const mOut = heap.makeOutput(param.shape, 'float32');
+  const vOut = heap.makeOutput(param.shape, 'float32');
+  const ps = heap.typedArrayFromHeap(param);
+  const ms = heap.typedArrayFromHeap(m);
+  const vs = heap.typedArrayFromHeap(v);
+  const gs = heap.typedArrayFromHeap(grad);
+  const po = heap.typedArrayFromHeap(pOut);
+  const mo = heap.typedArrayFromHeap(mOut);
+  const vo = heap.typedArrayFromHeap(vOut);
+  const keep = 1 - lr * wd;
+  for (let i = 0; i < ps.length; i++) {
+    const g = gs[i];
+    const mi = beta1 * ms[i] + (1 - beta1) * g;
+    const vi = beta2 * vs[i] + (1 - beta2) * g * g;
+    mo[i] = mi;
+    vo[i] = vi;
+    po[i] = ps[i] * keep - (lr * (mi / bc1)) / (Math.sqrt(vi / bc2) + eps);
+  }
+  return [pOut, mOut, vOut];
+});
 
 /** Gradients of the multi-output kernels, recorded on the tape like any tfjs op. */
 export const FUSED_GRADIENTS: GradConfig[] = [
