@@ -23,7 +23,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import type { WasmHeapBackend } from './wasm-kernels.js';
+import { heapOffset, type WasmHeapBackend } from './wasm-heap.js';
 import { simdKernels, simdPool } from './wasm-simd.js';
 
 export const MASKED_SOFTMAX = 'SaobpMaskedSoftmax';
@@ -56,8 +56,6 @@ function wasmKernel(
   };
 }
 
-/** Byte offset of a tensor's data in the wasm heap. */
-const ptr = (heap: Heap, t: TensorInfo): number => heap.dataIdMap.get(t.dataId).memoryOffset;
 
 function requireFloat32(kernel: string, ...ts: [string, TensorInfo][]): void {
   for (const [name, t] of ts) {
@@ -135,7 +133,7 @@ const maskedSoftmax = wasmKernel(MASKED_SOFTMAX, ({ x, mask }, heap) => {
   if (simd !== null && x.shape.length === 4) {
     // [B, H, Tq, T]: rows split between this thread and the SIMD helpers, if any.
     const [, H, Tq] = x.shape;
-    const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
+    const [xp, mp, op] = [heapOffset(heap, x), heapOffset(heap, mask), heapOffset(heap, out)];
     const args = (lo: number, hi: number) => [xp, mp, op, lo, hi, H, Tq, T, strides[0], strides[1], strides[2], lastStride];
     const local = (lo: number, hi: number) => (simd.maskedSoftmaxRows as (...a: number[]) => void)(...args(lo, hi));
     const rows = tf.util.sizeFromShape(x.shape.slice(0, -1));
@@ -146,7 +144,7 @@ const maskedSoftmax = wasmKernel(MASKED_SOFTMAX, ({ x, mask }, heap) => {
   }
   const rowOffset = maskRowOffsets(x.shape, strides);
   if (simd !== null) {
-    const [xp, mp, op] = [ptr(heap, x), ptr(heap, mask), ptr(heap, out)];
+    const [xp, mp, op] = [heapOffset(heap, x), heapOffset(heap, mask), heapOffset(heap, out)];
     for (let i = 0; i < rowOffset.length; i++) simd.maskedSoftmaxRow(xp + 4 * i * T, mp + 4 * rowOffset[i], op + 4 * i * T, T, lastStride);
     return out;
   }
@@ -187,7 +185,7 @@ const maskedSoftmaxGrad = wasmKernel(MASKED_SOFTMAX_GRAD, ({ a, dy }, heap) => {
   const out = heap.makeOutput(a.shape, 'float32');
   const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
   if (simd !== null) {
-    const [ap, gp, op] = [ptr(heap, a), ptr(heap, dy), ptr(heap, out)];
+    const [ap, gp, op] = [heapOffset(heap, a), heapOffset(heap, dy), heapOffset(heap, out)];
     const args = (lo: number, hi: number) => [ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T];
     const local = (lo: number, hi: number) => simd.maskedSoftmaxGrad(ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T);
     const pool = simdPool(heap.wasm);
@@ -230,7 +228,7 @@ const gelu = wasmKernel(GELU, ({ x }, heap) => {
   const simd = simdKernels(heap.wasm);
   const head = simd === null ? 0 : n - (n % 4);
   if (simd !== null) {
-    const [xp, op] = [ptr(heap, x), ptr(heap, out)];
+    const [xp, op] = [heapOffset(heap, x), heapOffset(heap, out)];
     const local = (lo: number, hi: number) => simd.gelu(xp + 4 * lo, op + 4 * lo, hi - lo);
     const pool = simdPool(heap.wasm);
     if (pool === null) local(0, head);
@@ -250,7 +248,7 @@ const geluGrad = wasmKernel(GELU_GRAD, ({ x, dy }, heap) => {
   const simd = simdKernels(heap.wasm);
   const head = simd === null ? 0 : n - (n % 4);
   if (simd !== null) {
-    const [xp, gp, op] = [ptr(heap, x), ptr(heap, dy), ptr(heap, out)];
+    const [xp, gp, op] = [heapOffset(heap, x), heapOffset(heap, dy), heapOffset(heap, out)];
     const local = (lo: number, hi: number) => simd.geluGrad(xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo);
     const pool = simdPool(heap.wasm);
     if (pool === null) local(0, head);
@@ -283,7 +281,7 @@ const layerNorm = wasmKernel(LAYER_NORM, ({ x, weight, bias }, heap, attrs) => {
   const rstdOut = heap.makeOutput(x.shape.slice(0, -1), 'float32');
   const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
   if (simd !== null) {
-    simd.layerNormRows(ptr(heap, x), ptr(heap, weight), ptr(heap, bias), ptr(heap, out), ptr(heap, meanOut), ptr(heap, rstdOut), N, D, eps);
+    simd.layerNormRows(heapOffset(heap, x), heapOffset(heap, weight), heapOffset(heap, bias), heapOffset(heap, out), heapOffset(heap, meanOut), heapOffset(heap, rstdOut), N, D, eps);
     return [out, meanOut, rstdOut];
   }
   const xs = heap.typedArrayFromHeap(x);
@@ -323,8 +321,8 @@ const layerNormGrad = wasmKernel(LAYER_NORM_GRAD, ({ x, weight, mean, rstd, dy }
   const dbOut = heap.makeOutput(weight.shape, 'float32');
   const simd = D % 4 === 0 ? simdKernels(heap.wasm) : null;
   if (simd !== null) {
-    simd.layerNormGradRows(ptr(heap, x), ptr(heap, weight), ptr(heap, mean), ptr(heap, rstd), ptr(heap, dy), ptr(heap, dxOut),
-      ptr(heap, dwOut), ptr(heap, dbOut), N, D);
+    simd.layerNormGradRows(heapOffset(heap, x), heapOffset(heap, weight), heapOffset(heap, mean), heapOffset(heap, rstd), heapOffset(heap, dy), heapOffset(heap, dxOut),
+      heapOffset(heap, dwOut), heapOffset(heap, dbOut), N, D);
     return [dxOut, dwOut, dbOut];
   }
   const xs = heap.typedArrayFromHeap(x);

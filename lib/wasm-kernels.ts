@@ -8,19 +8,7 @@ import { fastGatherConfig, fastSumConfig, fastTransposeConfig, sharedIdentityCon
 import { fastBatchMatMulConfig } from './wasm-matmul.js';
 import { FUSED_GRADIENTS, FUSED_KERNELS, SIMD_ONLY_KERNELS } from './wasm-fused.js';
 import { simdKernels } from './wasm-simd.js';
-
-/** The slice of the wasm backend's class that these kernels use (tfjs-backend-wasm 4.22 internals). */
-export interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): tf.TypedArray;
-  disposeData(dataId: object): boolean;
-  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number } };
-  dataIdNextNumber: number;
-  wasm: {
-    cwrap(name: string, ret: null, args: string[]): (...args: unknown[]) => void;
-    tfjs: { registerTensor(id: number, size: number, memoryOffset: number): void; disposeData(id: number): void };
-  };
-}
+import type { WasmHeapBackend } from './wasm-heap.js';
 
 /**
  * `UnsortedSegmentSum`: the gradient of `gather` (embedding lookups) reduces to it.
@@ -63,7 +51,7 @@ let registered = false;
 
 /**
  * Registers the missing kernels and replaces the stock Identity, Sum, Transpose (lib/wasm-layout.ts)
- * and BatchMatMul (lib/wasm-matmul.ts, which then transposes through the fast Transpose);
+ * and BatchMatMul (lib/wasm-matmul.ts, which transposes with lib/wasm-layout.ts);
  * idempotent.
  */
 export function registerWasmKernels(): void {

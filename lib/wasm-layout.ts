@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { GatherV2Attrs, KernelConfig, KernelFunc, SumAttrs, TensorInfo, TransposeAttrs } from '@tensorflow/tfjs-core';
-import type { WasmHeapBackend } from './wasm-kernels.js';
+import { heapOffset, type WasmHeapBackend } from './wasm-heap.js';
 import { simdKernels } from './wasm-simd.js';
 
 /** Columns per pass: the 8 source rows' slices stay in cache while their columns are written. */
@@ -20,7 +20,7 @@ const COLUMN_BLOCK = 64;
  * written as eight consecutive floats. (A square-tiled loop with one element per inner
  * iteration ran ~4x slower in V8.)
  */
-function swapLastTwo(x: TensorInfo, backend: WasmHeapBackend): TensorInfo {
+export function swapLastTwo(x: TensorInfo, backend: WasmHeapBackend): TensorInfo {
   const [r, c] = x.shape.slice(-2);
   const batch = tf.util.sizeFromShape(x.shape.slice(0, -2));
   const out = backend.makeOutput([...x.shape.slice(0, -2), c, r], x.dtype);
@@ -87,8 +87,7 @@ export function fastSumConfig(stock: KernelConfig): KernelConfig {
     const simd = inner % 4 === 0 ? simdKernels(backend.wasm) : null;
     if (simd !== null) {
       // f32x4 column sums in float32 (lib/simd).
-      const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
-      simd.sumRows(at(x), at(out), rows, inner);
+      simd.sumRows(heapOffset(backend, x), heapOffset(backend, out), rows, inner);
       return out;
     }
     const src = backend.typedArrayFromHeap(x);

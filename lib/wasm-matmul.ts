@@ -7,14 +7,15 @@
  * untransposed product; with a transpose flag or a batch it falls back to a naive loop at
  * ~2 GFLOP/s. Training needs both (every matMul gradient is transposed; attention is batched over
  * batch x heads), so this kernel rewrites each call into fast-path calls:
- *   - a transpose flag becomes an explicit Transpose (memory-bound, ~1 ms for 1 MB), then a plain product;
+ *   - a transpose flag becomes an explicit transpose (lib/wasm-layout.ts), then a plain product;
  *   - a shared right operand (b batch 1) becomes one tall 2-D product on a flattened a;
  *   - a batch becomes one 2-D product per slice, on views registered into the inputs' memory (no copies).
  * Broadcasts other than "batch n with batch 1" go to the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import type { WasmHeapBackend } from './wasm-kernels.js';
+import { heapOffset, type WasmHeapBackend } from './wasm-heap.js';
+import { swapLastTwo } from './wasm-layout.js';
 import { simdKernels, simdPool, type SimdKernels } from './wasm-simd.js';
 
 type CwrappedMatMul = (
@@ -26,14 +27,6 @@ const shapeBytes = (shape: number[]) => new Uint8Array(new Int32Array(shape).buf
 
 export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
   let wasmMatMul: CwrappedMatMul | undefined;
-  const transpose = tf.getKernel(tf.Transpose, 'wasm')!.kernelFunc;
-
-  /** x [..., r, c] -> [..., c, r] as a new tensor. */
-  const swapLastTwo = (x: TensorInfo, backend: WasmHeapBackend): TensorInfo => {
-    const perm = x.shape.map((_, i) => i);
-    [perm[perm.length - 2], perm[perm.length - 1]] = [perm[perm.length - 1], perm[perm.length - 2]];
-    return transpose({ inputs: { x }, backend: backend as never, attrs: { perm } }) as TensorInfo;
-  };
 
   /**
    * The product on the SIMD module (lib/simd `matmul`, ~35 GFLOP/s per thread here against
@@ -52,8 +45,7 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
     const outer = batchA >= batchB ? a.shape.slice(0, -2) : b.shape.slice(0, -2);
     const batch = Math.max(batchA, batchB);
     const out = backend.makeOutput([...outer, m, n], 'float32');
-    const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
-    const [ap, bp, cp] = [at(a), at(b2), at(out)];
+    const [ap, bp, cp] = [heapOffset(backend, a), heapOffset(backend, b2), heapOffset(backend, out)];
     // A'[r][p]: row-major [m, k], or stored transposed as [k, m].
     const [aRow, aP] = transposeA ? [4, 4 * m] : [4 * k, 4];
     const pool = simdPool(backend.wasm);
@@ -115,7 +107,7 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
     const views: number[] = [];
     const view = (t: TensorInfo, elementOffset: number, size: number): number => {
       const id = backend.dataIdNextNumber++;
-      backend.wasm.tfjs.registerTensor(id, size, backend.dataIdMap.get(t.dataId).memoryOffset + 4 * elementOffset);
+      backend.wasm.tfjs.registerTensor(id, size, heapOffset(backend, t) + 4 * elementOffset);
       views.push(id);
       return id;
     };
