@@ -24,7 +24,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { heapOffset, type WasmHeapBackend } from './wasm-heap.js';
-import { simdKernels, simdPool } from './wasm-simd.js';
+import { runSimd, simdKernels } from './wasm-simd.js';
 
 export const MASKED_SOFTMAX = 'SaobpMaskedSoftmax';
 export const MASKED_SOFTMAX_GRAD = 'SaobpMaskedSoftmaxGrad';
@@ -134,12 +134,8 @@ const maskedSoftmax = wasmKernel(MASKED_SOFTMAX, ({ x, mask }, heap) => {
     // [B, H, Tq, T]: rows split between this thread and the SIMD helpers, if any.
     const [, H, Tq] = x.shape;
     const [xp, mp, op] = [heapOffset(heap, x), heapOffset(heap, mask), heapOffset(heap, out)];
-    const args = (lo: number, hi: number) => [xp, mp, op, lo, hi, H, Tq, T, strides[0], strides[1], strides[2], lastStride];
-    const local = (lo: number, hi: number) => (simd.maskedSoftmaxRows as (...a: number[]) => void)(...args(lo, hi));
     const rows = tf.util.sizeFromShape(x.shape.slice(0, -1));
-    const pool = simdPool(heap.wasm);
-    if (pool === null) local(0, rows);
-    else pool.run('maskedSoftmaxRows', rows, 1, args, local);
+    runSimd(heap.wasm, simd, 'maskedSoftmaxRows', rows, 1, (lo, hi) => [xp, mp, op, lo, hi, H, Tq, T, strides[0], strides[1], strides[2], lastStride]);
     return out;
   }
   const rowOffset = maskRowOffsets(x.shape, strides);
@@ -186,11 +182,7 @@ const maskedSoftmaxGrad = wasmKernel(MASKED_SOFTMAX_GRAD, ({ a, dy }, heap) => {
   const simd = T % 4 === 0 ? simdKernels(heap.wasm) : null;
   if (simd !== null) {
     const [ap, gp, op] = [heapOffset(heap, a), heapOffset(heap, dy), heapOffset(heap, out)];
-    const args = (lo: number, hi: number) => [ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T];
-    const local = (lo: number, hi: number) => simd.maskedSoftmaxGrad(ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T);
-    const pool = simdPool(heap.wasm);
-    if (pool === null) local(0, n / T);
-    else pool.run('maskedSoftmaxGrad', n / T, 1, args, local);
+    runSimd(heap.wasm, simd, 'maskedSoftmaxGrad', n / T, 1, (lo, hi) => [ap + 4 * lo * T, gp + 4 * lo * T, op + 4 * lo * T, hi - lo, T]);
     return out;
   }
   const as = heap.typedArrayFromHeap(a);
@@ -229,10 +221,7 @@ const gelu = wasmKernel(GELU, ({ x }, heap) => {
   const head = simd === null ? 0 : n - (n % 4);
   if (simd !== null) {
     const [xp, op] = [heapOffset(heap, x), heapOffset(heap, out)];
-    const local = (lo: number, hi: number) => simd.gelu(xp + 4 * lo, op + 4 * lo, hi - lo);
-    const pool = simdPool(heap.wasm);
-    if (pool === null) local(0, head);
-    else pool.run('gelu', head, 4, (lo, hi) => [xp + 4 * lo, op + 4 * lo, hi - lo], local);
+    runSimd(heap.wasm, simd, 'gelu', head, 4, (lo, hi) => [xp + 4 * lo, op + 4 * lo, hi - lo]);
   }
   const xs = heap.typedArrayFromHeap(x);
   const ys = heap.typedArrayFromHeap(out);
@@ -249,10 +238,7 @@ const geluGrad = wasmKernel(GELU_GRAD, ({ x, dy }, heap) => {
   const head = simd === null ? 0 : n - (n % 4);
   if (simd !== null) {
     const [xp, gp, op] = [heapOffset(heap, x), heapOffset(heap, dy), heapOffset(heap, out)];
-    const local = (lo: number, hi: number) => simd.geluGrad(xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo);
-    const pool = simdPool(heap.wasm);
-    if (pool === null) local(0, head);
-    else pool.run('geluGrad', head, 4, (lo, hi) => [xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo], local);
+    runSimd(heap.wasm, simd, 'geluGrad', head, 4, (lo, hi) => [xp + 4 * lo, gp + 4 * lo, op + 4 * lo, hi - lo]);
   }
   const xs = heap.typedArrayFromHeap(x);
   const gs = heap.typedArrayFromHeap(dy);

@@ -16,7 +16,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { heapOffset, type WasmHeapBackend } from './wasm-heap.js';
 import { swapLastTwo } from './wasm-layout.js';
-import { simdKernels, simdPool, type SimdKernels } from './wasm-simd.js';
+import { runSimd, simdKernels, type SimdKernels } from './wasm-simd.js';
 
 type CwrappedMatMul = (
   aId: number, aShape: Uint8Array, aRank: number, bId: number, bShape: Uint8Array, bRank: number,
@@ -48,20 +48,12 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
     const [ap, bp, cp] = [heapOffset(backend, a), heapOffset(backend, b2), heapOffset(backend, out)];
     // A'[r][p]: row-major [m, k], or stored transposed as [k, m].
     const [aRow, aP] = transposeA ? [4, 4 * m] : [4 * k, 4];
-    const pool = simdPool(backend.wasm);
     if (batch === 1 || (batchB === 1 && !transposeA)) {
       // One tall product (a's batch folds into its rows when b is shared); split by rows.
-      const rows = batch * m;
-      const args = (lo: number, hi: number) => [ap + lo * aRow, aRow, aP, bp, cp + 4 * lo * n, hi - lo, k, n];
-      const local = (lo: number, hi: number) => simd.matmul(ap + lo * aRow, aRow, aP, bp, cp + 4 * lo * n, hi - lo, k, n);
-      if (pool === null) local(0, rows);
-      else pool.run('matmul', rows, 4, args, local);
+      runSimd(backend.wasm, simd, 'matmul', batch * m, 4, (lo, hi) => [ap + lo * aRow, aRow, aP, bp, cp + 4 * lo * n, hi - lo, k, n]);
     } else {
       const [aBatch, bBatch] = [batchA === 1 ? 0 : 4 * m * k, batchB === 1 ? 0 : 4 * k * n];
-      const args = (lo: number, hi: number) => [ap, aRow, aP, aBatch, bp, bBatch, cp, lo, hi, m, k, n];
-      const local = (lo: number, hi: number) => simd.batchedMatmul(ap, aRow, aP, aBatch, bp, bBatch, cp, lo, hi, m, k, n);
-      if (pool === null) local(0, batch);
-      else pool.run('batchedMatmul', batch, 1, args, local);
+      runSimd(backend.wasm, simd, 'batchedMatmul', batch, 1, (lo, hi) => [ap, aRow, aP, aBatch, bp, bBatch, cp, lo, hi, m, k, n]);
     }
     if (b2 !== b) backend.disposeData(b2.dataId);
     return out;

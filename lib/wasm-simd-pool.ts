@@ -1,16 +1,15 @@
 /**
  * Helper threads for the SIMD kernels on the threaded backend's shared heap.
  *
- * tfjs runs its own elementwise kernels, and this project's SIMD kernels, on the main thread
- * while XNNPACK's pool threads wait for the next matMul. On the shared heap of the threaded
- * build another thread can run the same SIMD module over the same memory: each helper is a
- * `worker_threads` worker that instantiates lib/simd/kernels-shared.wasm against tfjs's own
- * memory and sleeps in `Atomics.wait` on a control block until the main thread posts a job
- * (a kernel and its arguments: a share of the rows or values). The main thread runs its own
- * share, then waits for the helpers. Every value is computed by the same code whichever
- * thread runs it, so results are bit-identical to one thread (test/wasm-threads.test.ts).
+ * The SIMD kernels (matMul, softmax, GELU) run on the calling thread. On the shared heap of the
+ * threaded build another thread can run the same module over the same memory: each helper is a
+ * `worker_threads` worker that instantiates the main thread's compiled SIMD module against
+ * tfjs's memory and sleeps in `Atomics.wait` on a control block until the main thread posts a
+ * job (a kernel and its arguments: a share of the rows, slices or values). The main thread
+ * runs its own share, then waits for the helpers. Every value is computed by the same code
+ * whichever thread runs it, so results are bit-identical to one thread
+ * (test/wasm-threads.test.ts).
  */
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { workerScriptFile } from './wasm-threads.js';
 
@@ -30,18 +29,16 @@ const WAIT_MS = 30_000;
 
 const HELPER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
-const { memory, bytes, control, names } = workerData;
+const { memory, module: compiled, control, names } = workerData;
 const ctl = new Int32Array(control);
-const kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+const kernels = new WebAssembly.Instance(compiled, { env: { memory } }).exports;
 const table = names.map((name) => kernels[name]);
 parentPort.postMessage('ready');
 let seen = 0;
 for (;;) {
   Atomics.wait(ctl, ${REQUEST}, seen);
   seen = Atomics.load(ctl, ${REQUEST});
-  const kernel = ctl[${KERNEL}];
-  if (kernel < 0) break;
-  table[kernel](...ctl.subarray(${ARGS}, ${ARGS + MAX_ARGS}));
+  table[ctl[${KERNEL}]](...ctl.subarray(${ARGS}, ${ARGS + MAX_ARGS}));
   Atomics.store(ctl, ${DONE}, seen);
   Atomics.notify(ctl, ${DONE});
 }
@@ -56,14 +53,13 @@ interface Helper {
 export class SimdPool {
   private constructor(private readonly helpers: Helper[]) {}
 
-  /** Starts `count` helpers on `memory` (shared) with the SIMD module at `wasmFile`. */
-  static async start(memory: object, wasmFile: string, count: number): Promise<SimdPool> {
-    const bytes = readFileSync(wasmFile);
+  /** Starts `count` helpers that instantiate the compiled SIMD `module` on `memory` (shared). */
+  static async start(memory: object, module: object, count: number): Promise<SimdPool> {
     const helpers = await Promise.all(
       Array.from({ length: count }, async () => {
         const control = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
         const worker = new Worker(workerScriptFile('saobp-simd-helper', HELPER_SOURCE), {
-          workerData: { memory, bytes, control: control.buffer, names: POOL_KERNELS },
+          workerData: { memory, module, control: control.buffer, names: POOL_KERNELS },
         });
         await new Promise<void>((resolve, reject) => {
           worker.once('message', () => resolve());
@@ -86,10 +82,10 @@ export class SimdPool {
 
   /**
    * Splits [0, total) into `parallelism` shares (multiples of `align`), posts `kernel` with
-   * `args(lo, hi)` to the helpers for all shares but the first, runs `local(lo, hi)` on the
-   * first, and returns when every share is done.
+   * `args(lo, hi)` to the helpers for all shares but the first, runs `local` (the same kernel
+   * on this thread) with the first share's arguments, and returns when every share is done.
    */
-  run(kernel: PoolKernel, total: number, align: number, args: (lo: number, hi: number) => number[], local: (lo: number, hi: number) => void): void {
+  run(kernel: PoolKernel, total: number, align: number, args: (lo: number, hi: number) => number[], local: (...a: number[]) => void): void {
     const share = Math.ceil(total / this.parallelism / align) * align;
     const posted: Helper[] = [];
     this.helpers.forEach((helper, i) => {
@@ -105,7 +101,7 @@ export class SimdPool {
       Atomics.notify(control, REQUEST);
       posted.push(helper);
     });
-    local(0, Math.min(share, total));
+    local(...args(0, Math.min(share, total)));
     for (const helper of posted) {
       const { control, requests } = helper;
       for (let done = Atomics.load(control, DONE); done !== requests; done = Atomics.load(control, DONE)) {
@@ -114,15 +110,5 @@ export class SimdPool {
         }
       }
     }
-  }
-
-  /** Stops the helpers. */
-  async stop(): Promise<void> {
-    for (const { control } of this.helpers) {
-      control[KERNEL] = -1;
-      Atomics.add(control, REQUEST, 1);
-      Atomics.notify(control, REQUEST);
-    }
-    await Promise.all(this.helpers.map(({ worker }) => worker.terminate()));
   }
 }

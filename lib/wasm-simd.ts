@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SimdPool } from './wasm-simd-pool.js';
+import { SimdPool, type PoolKernel } from './wasm-simd-pool.js';
 
 export interface SimdKernels {
   /** One row: x, out [t] (t % 4 == 0), mask with stride 1 (a row) or 0 (one value). */
@@ -47,7 +47,15 @@ interface EmscriptenHeap {
   asm?: { memory?: WasmMemory };
 }
 
-const loaded = new WeakMap<object, SimdKernels | null>();
+interface Loaded {
+  memory: WasmMemory;
+  shared: boolean;
+  /** Compiled once; the helper threads instantiate the same module. */
+  module: object;
+  kernels: SimdKernels;
+}
+
+const loaded = new WeakMap<object, Loaded | null>();
 const pools = new WeakMap<object, SimdPool>();
 let lastFailure: string | null = null;
 
@@ -60,32 +68,42 @@ function binaryPath(name: string): string | null {
   return null;
 }
 
-/** tfjs's memory and the SIMD binary built for its kind (plain or shared); throws why not. */
-function memoryAndBinary(wasm: object): { memory: WasmMemory; file: string; shared: boolean } {
+/** tfjs's memory and whether it is shared (the threaded build); throws why not usable. */
+function tfjsMemory(wasm: object): { memory: WasmMemory; shared: boolean } {
   if (process.env.SAOBP_SIMD === '0') throw new Error('disabled by SAOBP_SIMD=0');
   const heap = wasm as EmscriptenHeap;
   const memory = heap.wasmMemory ?? heap.asm?.memory;
   if (!(memory instanceof WA.Memory)) throw new Error('the tfjs wasm module exposes no memory');
-  const shared = memory.buffer instanceof SharedArrayBuffer;
+  return { memory, shared: memory.buffer instanceof SharedArrayBuffer };
+}
+
+/** The SIMD binary built for that kind of memory; throws if the build has not made it. */
+function binaryFile(shared: boolean): string {
   const name = shared ? 'kernels-shared.wasm' : 'kernels.wasm';
   const file = binaryPath(name);
   if (file === null) throw new Error(`lib/simd/${name} is missing (npm run build makes it)`);
-  return { memory, file, shared };
+  return file;
 }
 
 /** The SIMD kernels bound to this wasm module's memory, or null (see `simdFailure`). */
 export function simdKernels(wasm: object): SimdKernels | null {
+  return instantiate(wasm)?.kernels ?? null;
+}
+
+/** The compiled SIMD module and its instance on this wasm module's memory, made once. */
+function instantiate(wasm: object): Loaded | null {
   if (loaded.has(wasm)) return loaded.get(wasm)!;
-  let kernels: SimdKernels | null = null;
+  let result: Loaded | null = null;
   try {
-    const { memory, file } = memoryAndBinary(wasm);
-    const instance = new WA.Instance(new WA.Module(readFileSync(file)), { env: { memory } });
-    kernels = instance.exports as unknown as SimdKernels;
+    const { memory, shared } = tfjsMemory(wasm);
+    const module = new WA.Module(readFileSync(binaryFile(shared)));
+    const kernels = new WA.Instance(module, { env: { memory } }).exports as unknown as SimdKernels;
+    result = { memory, shared, module, kernels };
   } catch (err) {
     lastFailure = err instanceof Error ? err.message : String(err);
   }
-  loaded.set(wasm, kernels);
-  return kernels;
+  loaded.set(wasm, result);
+  return result;
 }
 
 /**
@@ -94,11 +112,10 @@ export function simdKernels(wasm: object): SimdKernels | null {
  */
 export async function startSimdPool(wasm: object, helpers: number): Promise<boolean> {
   if (pools.has(wasm)) return true;
-  if (helpers < 1 || simdKernels(wasm) === null) return false;
-  const { memory, file, shared } = memoryAndBinary(wasm);
-  if (!shared) return false;
+  const simd = instantiate(wasm);
+  if (helpers < 1 || simd === null || !simd.shared) return false;
   try {
-    pools.set(wasm, await SimdPool.start(memory, file, helpers));
+    pools.set(wasm, await SimdPool.start(simd.memory, simd.module, helpers));
     return true;
   } catch (err) {
     // Without helpers the kernels run on the calling thread alone: slower, same numbers.
@@ -107,9 +124,17 @@ export async function startSimdPool(wasm: object, helpers: number): Promise<bool
   }
 }
 
-/** The helper threads for this module's heap, if `startSimdPool` started them. */
-export function simdPool(wasm: object): SimdPool | null {
-  return pools.get(wasm) ?? null;
+/**
+ * Runs `kernel` of `simd` over [0, total), `args(lo, hi)` being its arguments for the share
+ * [lo, hi): split with the helper threads where `startSimdPool` started them (shares are
+ * multiples of `align`), else one call on this thread.
+ */
+export function runSimd(wasm: object, simd: SimdKernels, kernel: PoolKernel, total: number, align: number,
+  args: (lo: number, hi: number) => number[]): void {
+  const run = simd[kernel] as (...a: number[]) => void;
+  const pool = pools.get(wasm);
+  if (pool === undefined) run(...args(0, total));
+  else pool.run(kernel, total, align, args, run);
 }
 
 /** Why the SIMD kernels (or their helper threads) did not start, if they did not. */
