@@ -27,12 +27,15 @@ import { BackendWasm, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 export const MAX_WASM_THREADS = 8;
 
 /**
- * The thread count asked for through `SAOBP_THREADS`, or the default (the machine's
- * cores, at most 8). An unparsable or out-of-range value is an error naming the variable.
+ * The thread count asked for through `SAOBP_THREADS`, or the default: this process's share of
+ * the machine's cores when `processes` run side by side (experiment shards), at least 1 and at
+ * most 8. An unparsable or out-of-range value is an error naming the variable.
  */
-export function wasmThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function wasmThreadsFromEnv(env: NodeJS.ProcessEnv = process.env, processes = 1): number {
   const raw = env.SAOBP_THREADS;
-  if (raw === undefined || raw === '') return Math.min(os.availableParallelism(), MAX_WASM_THREADS);
+  if (raw === undefined || raw === '') {
+    return Math.min(Math.max(1, Math.floor(os.availableParallelism() / processes)), MAX_WASM_THREADS);
+  }
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WASM_THREADS) {
     throw new Error(`SAOBP_THREADS: expected an integer from 1 to ${MAX_WASM_THREADS}, got '${raw}'`);

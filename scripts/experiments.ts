@@ -3,11 +3,10 @@
  * Trains a preset's runs and writes one results file per run under <out>/<preset>/.
  * A thin wrapper: everything it does lives in lib/experiments.
  */
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as aq from 'arquero';
 import { initBackend } from '../lib/backend.js';
-import { MAX_WASM_THREADS, wasmThreads } from '../lib/wasm-threads.js';
+import { wasmThreads, wasmThreadsFromEnv } from '../lib/wasm-threads.js';
 import { activePreset, PRESET_NAMES, type PresetName } from '../lib/preset.js';
 import { checkName, finalRows, mergeResults, parseShard, planSweep, presetDir, readPresetDir, rowsTable, runId, runSweep } from '../lib/experiments/index.js';
 import { TASKS } from '../lib/experiments/tasks/index.js';
@@ -105,10 +104,8 @@ async function main(): Promise<void> {
   }
   // Shards usually run side by side, one per core: each takes its share of the cores as
   // threads (two processes of one thread beat one process of two: 2x against 1.7x here).
-  const threads = process.env.SAOBP_THREADS
-    ? undefined
-    : Math.max(1, Math.floor(availableParallelism() / (args.shard === undefined ? 1 : parseShard(args.shard).count)));
-  const backend = await initBackend(undefined, { threads: threads === undefined ? undefined : Math.min(threads, MAX_WASM_THREADS) });
+  const shards = args.shard === undefined ? 1 : parseShard(args.shard).count;
+  const backend = await initBackend(undefined, { threads: wasmThreadsFromEnv(process.env, shards) });
   const started = Date.now();
   await runSweep({
     ...request,

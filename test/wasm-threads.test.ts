@@ -23,6 +23,10 @@ function runStep(threads: string): { status: number | null; stdout: string; stde
 test('SAOBP_THREADS: a default, a valid count, and one clear error for each bad value', () => {
   assert.ok(wasmThreadsFromEnv({}) >= 1 && wasmThreadsFromEnv({}) <= MAX_WASM_THREADS);
   assert.equal(wasmThreadsFromEnv({ SAOBP_THREADS: '3' }), 3);
+  // A share of the cores for each of several processes, never below 1; SAOBP_THREADS wins.
+  assert.equal(wasmThreadsFromEnv({}, 1000), 1);
+  assert.ok(wasmThreadsFromEnv({}, 2) <= wasmThreadsFromEnv({}));
+  assert.equal(wasmThreadsFromEnv({ SAOBP_THREADS: '3' }, 2), 3);
   for (const bad of ['0', '9', 'two', '1.5', '-1']) {
     assert.throws(() => wasmThreadsFromEnv({ SAOBP_THREADS: bad }), new RegExp(`SAOBP_THREADS: expected an integer from 1 to 8, got '${bad}'`));
   }
