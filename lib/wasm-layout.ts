@@ -130,18 +130,13 @@ export function fastGatherConfig(stock: KernelConfig): KernelConfig {
     if (!rowGather) return stock.kernelFunc(args);
     const backend = args.backend as unknown as WasmHeapBackend;
     const [rows, width] = x.shape;
+    const bad = (backend.typedArrayFromHeap(indices) as Int32Array).find((id) => !(id >= 0 && id < rows));
+    if (bad !== undefined) throw new Error(`GatherV2: the index value ${bad} is not in [0, ${rows - 1}]`);
     const out = backend.makeOutput([...indices.shape, width], 'float32');
     const src = backend.typedArrayFromHeap(x);
     const ids = backend.typedArrayFromHeap(indices);
     const dst = backend.typedArrayFromHeap(out);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!(id >= 0 && id < rows)) {
-        backend.disposeData(out.dataId);
-        throw new Error(`GatherV2: the index value ${id} is not in [0, ${rows - 1}]`);
-      }
-      dst.set(src.subarray(id * width, (id + 1) * width), i * width);
-    }
+    for (let i = 0; i < ids.length; i++) dst.set(src.subarray(ids[i] * width, (ids[i] + 1) * width), i * width);
     return out;
   };
   return { kernelName: tf.GatherV2, backendName: 'wasm', kernelFunc };

@@ -30,7 +30,7 @@ function sectionIds(bytes) {
 }
 
 for (const [out, extra] of [['kernels.wasm', []], ['kernels-shared.wasm', ['--sharedMemory', '--enable', 'threads']]]) {
-  const { error, stderr } = await asc.main([...common, ...extra, '--outFile', out], { stdout: process.stdout, stderr: process.stderr });
+  const { error } = await asc.main([...common, ...extra, '--outFile', out], { stdout: process.stdout, stderr: process.stderr });
   if (error) {
     rmSync(path.join(dir, out), { force: true });
     console.error(`build-simd: error: ${out}: ${error.message}`);
