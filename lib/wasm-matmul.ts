@@ -34,17 +34,10 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
    * transposed b is transposed first; rows (2-D) or slices (batched) are split between this
    * thread and the SIMD helpers.
    */
-  const simdMatMul = (simd: SimdKernels, backend: WasmHeapBackend, a: TensorInfo, b: TensorInfo, transposeA: boolean,
-    transposeB: boolean, batchA: number, batchB: number): TensorInfo => {
-    const [ar, ac] = a.shape.slice(-2);
-    const [m, k] = transposeA ? [ac, ar] : [ar, ac];
+  const simdMatMul = (simd: SimdKernels, backend: WasmHeapBackend, a: TensorInfo, b: TensorInfo, out: TensorInfo,
+    transposeA: boolean, transposeB: boolean, batchA: number, batchB: number, [m, k, n]: number[]): void => {
     const b2 = transposeB ? swapLastTwo(b, backend) : b;
-    const [k2, n] = b2.shape.slice(-2);
-    tf.util.assert(k === k2, () => `matMul: inner dimensions ${k} and ${k2} of shapes [${a.shape}] and [${b.shape}] ` +
-      `(transposeA=${transposeA}, transposeB=${transposeB}) must match`);
-    const outer = batchA >= batchB ? a.shape.slice(0, -2) : b.shape.slice(0, -2);
     const batch = Math.max(batchA, batchB);
-    const out = backend.makeOutput([...outer, m, n], 'float32');
     const [ap, bp, cp] = [heapOffset(backend, a), heapOffset(backend, b2), heapOffset(backend, out)];
     // A'[r][p]: row-major [m, k], or stored transposed as [k, m].
     const [aRow, aP] = transposeA ? [4, 4 * m] : [4 * k, 4];
@@ -56,7 +49,6 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
       runSimd(backend.wasm, simd, 'batchedMatmul', batch, 1, (lo, hi) => [ap, aRow, aP, aBatch, bp, bBatch, cp, lo, hi, m, k, n]);
     }
     if (b2 !== b) backend.disposeData(b2.dataId);
-    return out;
   };
 
   const kernelFunc: KernelFunc = (args) => {
@@ -69,12 +61,21 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
     const batchB = tf.util.sizeFromShape(outerB);
     const broadcastOk = batchA === batchB || batchA === 1 || batchB === 1;
     if (a.dtype !== 'float32' || b.dtype !== 'float32' || !broadcastOk) return stock.kernelFunc(args);
+    // op(a) [m, k] x op(b) [k, n], checked before anything is allocated.
+    const [m, k] = transposeA ? a.shape.slice(-2).reverse() : a.shape.slice(-2);
+    const [k2, n] = transposeB ? b.shape.slice(-2).reverse() : b.shape.slice(-2);
+    tf.util.assert(k === k2, () => `matMul: inner dimensions ${k} and ${k2} of shapes [${a.shape}] and [${b.shape}] ` +
+      `(transposeA=${transposeA}, transposeB=${transposeB}) must match`);
+    const outShape = [...(batchA >= batchB ? outerA : outerB), m, n];
     const simd = simdKernels(backend.wasm);
-    if (simd !== null) return simdMatMul(simd, backend, a, b, transposeA, transposeB, batchA, batchB);
+    if (simd !== null) {
+      const out = backend.makeOutput(outShape, 'float32');
+      simdMatMul(simd, backend, a, b, out, transposeA, transposeB, batchA, batchB, [m, k, n]);
+      return out;
+    }
     if (transposeA && !transposeB && batchA === 1 && batchB === 1 && a.shape.length === 2 && b.shape.length === 2) {
       // a^T b with few output rows (a weight gradient x^T dy with D_in < D_out): XNNPACK runs
       // faster with more rows, so form (b^T a)^T, transposing the small result back.
-      const [m, n] = [a.shape[1], b.shape[1]];
       if (m < n) {
         const swapped = kernelFunc({ ...args, inputs: { a: b, b: a } }) as TensorInfo;
         const result = swapLastTwo(swapped, backend);
@@ -88,12 +89,7 @@ export function fastBatchMatMulConfig(stock: KernelConfig): KernelConfig {
 
     const a2 = transposeA ? swapLastTwo(a, backend) : a;
     const b2 = transposeB ? swapLastTwo(b, backend) : b;
-    const [m, k] = a2.shape.slice(-2);
-    const [k2, n] = b2.shape.slice(-2);
-    tf.util.assert(k === k2, () => `matMul: inner dimensions ${k} and ${k2} of shapes [${a.shape}] and [${b.shape}] ` +
-      `(transposeA=${transposeA}, transposeB=${transposeB}) must match`);
-    const outerOut = batchA >= batchB ? outerA : outerB;
-    const out = backend.makeOutput([...outerOut, m, n], 'float32');
+    const out = backend.makeOutput(outShape, 'float32');
     const batch = Math.max(batchA, batchB);
 
     const views: number[] = [];
